@@ -1,0 +1,206 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DataSource, type Status } from './data/source.js';
+import { directionOf, resolveLang, uiStrings, type FormatOptions, type UiStrings } from './locale.js';
+
+/** Styles every element shares: the theme tokens, a text reset against host pages, states. */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--news-color-accent, #c8102e);
+    --_text: var(--news-color-text, #1a1a1a);
+    --_muted: var(--news-color-muted, #5f6368);
+    --_background: var(--news-color-background, #ffffff);
+    --_surface: var(--news-color-surface, #f4f4f2);
+    --_border: var(--news-color-border, #e2e2de);
+    --_font: var(
+      --news-font-family,
+      'Noto Naskh Arabic',
+      'Noto Sans Arabic',
+      'Geeza Pro',
+      'Segoe UI',
+      Tahoma,
+      'Amiri',
+      'DejaVu Sans',
+      sans-serif
+    );
+    display: block;
+    color: var(--_text);
+    font-family: var(--_font);
+    /* A host page's text styles must not break Arabic joining or direction. */
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--news-color-accent, #ff5a5f);
+      --_text: var(--news-color-text, #ecebe8);
+      --_muted: var(--news-color-muted, #a7a7a2);
+      --_background: var(--news-color-background, #161615);
+      --_surface: var(--news-color-surface, #232321);
+      --_border: var(--news-color-border, #393936);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+  }
+  .fallback[hidden] {
+    display: none;
+  }
+  .message {
+    margin: 0;
+    padding-block: 0.5em;
+    color: var(--_muted);
+  }
+  .message[data-status='error'] {
+    color: var(--_accent);
+  }
+  .skeleton {
+    display: block;
+    block-size: 1em;
+    margin-block: 0.5em;
+    border-radius: 0.25em;
+    background: var(--_surface);
+  }
+  .skeleton.short {
+    inline-size: 70%;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/**
+ * What the ticker and the article share: the data inputs and their precedence,
+ * the status (reflected, and as a custom state), language and direction, fallback
+ * content and the loading, empty and error states.
+ */
+export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | 'ltr' }> extends LitElement {
+  /** The data as an object (property only); wins over every other input. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** The data as a JSON string. */
+  @property() json?: string | null;
+
+  /** A URL to fetch the data from: the own format, a page document or a feed. */
+  @property() src?: string | null;
+
+  /** A BCP 47 locale for dates and numbers; default: the language. */
+  @property() locale?: string | null;
+
+  /** An IANA time zone for displayed times; default: the reader's. */
+  @property({ attribute: 'time-zone' }) timeZone?: string | null;
+
+  /** The language (default: the document's, else the nearest ancestor's, else Arabic). */
+  @property({ reflect: true }) override lang!: string;
+
+  /** The direction (default: from the language). */
+  @property({ reflect: true }) override dir!: string;
+
+  /** The state: idle, loading, ready, empty or error (reflected, read-only). */
+  @property({ reflect: true }) status: Status = 'idle';
+
+  protected readonly source = new DataSource<T>(this, {
+    read: (document, baseUrl) => this.read(document, baseUrl),
+    isEmpty: (value) => this.isEmpty(value),
+  });
+
+  #internals?: ElementInternals;
+  #hasFallback = false;
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      // Older engines: the reflected `status` attribute still tells the state.
+    }
+  }
+
+  /** Any accepted document -> this element's data; throws DataError. */
+  protected abstract read(document: unknown, baseUrl?: string): T;
+  protected abstract isEmpty(value: T): boolean;
+  protected abstract renderData(data: T, strings: UiStrings): TemplateResult;
+
+  /** The resolved language, direction and formatting options for this render. */
+  protected get resolvedLang(): string {
+    return resolveLang(this, this.source.value?.lang);
+  }
+
+  protected get resolvedDir(): 'rtl' | 'ltr' {
+    const own = this.getAttribute('dir');
+    if (own === 'rtl' || own === 'ltr') return own;
+    return this.source.value?.dir ?? directionOf(this.resolvedLang);
+  }
+
+  protected get formatOptions(): FormatOptions {
+    return { locale: this.locale, timeZone: this.timeZone };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.status = this.source.status;
+    this.#hasFallback = [...this.children].some((child) => !child.matches('script'));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('status')) {
+      if (this.status === 'loading') this.setAttribute('aria-busy', 'true');
+      else this.removeAttribute('aria-busy');
+      const states = this.#internals?.states;
+      if (states) {
+        try {
+          states.clear();
+          states.add(this.status);
+        } catch {
+          // Engines that only accept dashed state names.
+        }
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.resolvedLang;
+    const strings = uiStrings(lang);
+    const data = this.source.value;
+    const showsData = this.status === 'ready' && data !== undefined;
+    const showsFallback = !showsData && this.#hasFallback;
+    return html`
+      <div class="base" part="base" lang=${lang} dir=${this.resolvedDir}>
+        ${showsData ? this.renderData(data, strings) : this.#renderState(strings, showsFallback)}
+      </div>
+      <slot class="fallback" ?hidden=${!showsFallback}></slot>
+    `;
+  }
+
+  #renderState(strings: UiStrings, showsFallback: boolean) {
+    switch (this.status) {
+      case 'loading':
+        return showsFallback
+          ? nothing
+          : html`<div class="skeleton-group" role="status">
+              <span class="skeleton"></span><span class="skeleton short"></span>
+              <span class="visually-hidden">${strings.loading}</span>
+            </div>`;
+      case 'error':
+        return html`<p class="message" part="message" data-status="error">${strings.error}</p>`;
+      case 'empty':
+        return showsFallback ? nothing : html`<p class="message" part="message">${strings.empty}</p>`;
+      default:
+        return nothing;
+    }
+  }
+}
