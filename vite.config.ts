@@ -14,7 +14,12 @@ const cdn = (entry: string, fileName: string, format: 'es' | 'iife'): UserConfig
     copyPublicDir: false,
     lib: { entry, formats: [format], fileName: () => fileName, name: 'akhbar' },
     rollupOptions: {
+      // Let the entry hold what it shares with its lazy chunks (Lit, helpers), so
+      // the first load is one file and the markdown chunk only adds marked.
+      preserveEntrySignatures: 'allow-extension',
       output: {
+        // Vite keeps whitespace in ES libraries; a CDN file should be fully minified.
+        minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
         ...(format === 'iife' ? { inlineDynamicImports: true } : {}),
       },
