@@ -97,6 +97,27 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
   /** A URL to fetch the data from: the own format, a page document or a feed. */
   @property() src?: string | null;
 
+  /**
+   * Seconds between re-fetches of `src` (minimum 1; unset: fetched once). Re-fetches are
+   * conditional, back off after failures (up to 5 minutes) and pause while the tab is
+   * hidden or the element is off-screen. Elements sharing a `src` share one schedule:
+   * the shortest `refresh` among them wins.
+   */
+  @property({ type: Number }) refresh?: number | null;
+
+  /** `lazy`: fetch `src` only once the element nears the viewport; `eager` (default): at once. */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
+  /**
+   * Whether the request for `src` carries cookies and HTTP authentication, as in `fetch`:
+   * `omit` (default), `same-origin` or `include` (the feed's server must then allow
+   * credentials for this origin).
+   */
+  @property() credentials: RequestCredentials = 'omit';
+
+  /** Seconds a request for `src` may take, body included, before it is aborted and reported (default 10). */
+  @property({ type: Number }) timeout = 10;
+
   /** A BCP 47 locale for dates and numbers; default: the language. */
   @property() locale?: string | null;
 

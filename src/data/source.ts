@@ -1,14 +1,31 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { NewsErrorEvent, NewsLoadEvent } from '../events.js';
-import { DataError, parseBytes, parseJsonText } from './parse.js';
+import {
+  DEFAULT_TIMEOUT_S,
+  subscribe,
+  type Fetcher,
+  type FeedOptions,
+  type FeedSubscription,
+} from './fetch-cache.js';
+import { DataError, parseJsonText } from './parse.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
-/** What an element gives its source: the three inputs of the contract. */
+/** What an element gives its source: the inputs of the contract and how to fetch `src`. */
 export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   data?: unknown;
   json?: string | null;
   src?: string | null;
+  /** Seconds between re-fetches of `src` (at least 1); unset, 0 or invalid: no refresh. */
+  refresh?: number | null;
+  /** `lazy`: fetch `src` only once the element nears the viewport. */
+  loading?: string | null;
+  /** The fetch credentials mode for `src`: `omit` (default), `same-origin` or `include`. */
+  credentials?: string | null;
+  /** Seconds a request may take, body included (default 10). */
+  timeout?: number | null;
+  /** When the host has a `status` property, the source keeps it in step with its own. */
+  status?: Status;
 }
 
 export interface SourceOptions<T> {
@@ -18,24 +35,76 @@ export interface SourceOptions<T> {
 }
 
 const INLINE_JSON = ':scope > script[type="application/json"]';
+const FETCHABLE = new Set(['http:', 'https:', 'blob:', 'data:']);
+const CREDENTIALS = new Set<RequestCredentials>(['omit', 'same-origin', 'include']);
+
+/** How far outside the viewport an element counts as near it (lazy loading, refresh pauses). */
+export const NEAR_VIEWPORT = '600px 0px';
+
+/** The default fetch function (shared: elements share requests only when they share it). */
+const defaultFetcher: Fetcher = (input, init) => fetch(input, init);
+
+/** One IntersectionObserver for every source on the page. */
+const nearness = new WeakMap<Element, (near: boolean) => void>();
+let viewport: IntersectionObserver | undefined;
+
+function watchViewport(element: Element, callback: (near: boolean) => void): void {
+  if (typeof IntersectionObserver === 'undefined') return callback(true);
+  viewport ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) nearness.get(entry.target)?.(entry.isIntersecting);
+    },
+    { rootMargin: NEAR_VIEWPORT },
+  );
+  nearness.set(element, callback);
+  viewport.observe(element);
+}
+
+function unwatchViewport(element: Element): void {
+  nearness.delete(element);
+  viewport?.unobserve(element);
+}
+
+type Input =
+  | { kind: 'data'; key: unknown; value: unknown }
+  | { kind: 'json'; key: string; text: string; origin: string }
+  | { kind: 'src'; key: string; url: string; credentials: RequestCredentials }
+  | { kind: 'invalid'; key: string; error: DataError }
+  | { kind: 'none'; key: 'none' };
 
 /**
  * Holds an element's data and status. Inputs, by precedence: the `data` property,
  * the `json` attribute, an inline `<script type="application/json">` child, `src`.
- * Only the newest input is ever shown: an older request is aborted and its answer dropped.
+ * Only the newest input is ever shown: an older request is aborted (unless another
+ * element still reads it) and its answer dropped.
+ *
+ * `src` documents come from the page-wide cache (`fetch-cache.ts`): elements reading
+ * one URL share a request, a parse and a refresh schedule, and each applies its own
+ * `read`. A refresh that fails or brings garbage keeps the content on screen (status
+ * stays `ready`, `news-error` fires); an unchanged answer keeps the very same data
+ * object and fires nothing (`news-load` fires once more only after a failure, to say
+ * the feed is back).
  */
 export class DataSource<T> implements ReactiveController {
   status: Status = 'idle';
   value?: T;
+  /** The latest problem; kept with `status` still ready when a refresh failed. */
   error?: NewsErrorEvent['detail'];
-  /** The test seam: replaced in tests to script races and timeouts. */
-  fetcher: typeof fetch = (input, init) => fetch(input, init);
+  /** The test seam: replaced in tests to script what the local server cannot. */
+  fetcher: Fetcher = defaultFetcher;
 
   readonly #host: SourceHost;
   readonly #options: SourceOptions<T>;
   #inputKey?: unknown;
-  #request?: AbortController;
   #observer?: MutationObserver;
+  /** The `src` this element wants, and the cache subscription that serves it. */
+  #wanted?: Extract<Input, { kind: 'src' }>;
+  #subscription?: { key: string; feed: FeedSubscription; options: FeedOptions };
+  /** Whether the element is near the viewport; undefined until the observer says. */
+  #near?: boolean;
+  /** The input the current value came from, and the value as JSON (to spot equal data). */
+  #valueKey?: unknown;
+  #valueJson?: string;
 
   constructor(host: SourceHost, options: SourceOptions<T>) {
     this.#host = host;
@@ -50,93 +119,209 @@ export class DataSource<T> implements ReactiveController {
       if (this.#inputKey !== this.#currentInput().key) this.#host.requestUpdate();
     });
     this.#observer.observe(this.#host, { childList: true, subtree: true, characterData: true });
+    watchViewport(this.#host, (near) => {
+      this.#near = near;
+      this.#sync();
+    });
+    // Back in a document after a removal: fetch again (quietly, when content is shown).
+    this.#sync();
   }
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
-    this.#request?.abort();
-    this.#request = undefined;
-    // Reconnecting loads again; a request aborted here would otherwise leave it loading.
-    if (this.status === 'loading') this.#inputKey = undefined;
+    unwatchViewport(this.#host);
+    this.#near = undefined;
+    // A move (removed and inserted again in one task) keeps the subscription.
+    queueMicrotask(() => this.#sync());
   }
 
   /** Runs before each render: picks the input that wins and loads it when it changed. */
   hostUpdate(): void {
     const input = this.#currentInput();
-    if (input.key === this.#inputKey) return;
-    this.#inputKey = input.key;
-    this.#request?.abort();
-    this.#request = undefined;
-    if (input.kind === 'none') {
-      this.#settle('idle');
-    } else if (input.kind === 'src') {
-      void this.#load(input.value as string);
-    } else {
-      try {
-        const parsed =
-          input.kind === 'data' ? input.value : parseJsonText(input.value as string, input.origin);
-        this.#accept(this.#options.read(parsed, document.baseURI));
-      } catch (error) {
-        this.#fail(error);
-      }
+    if (input.key === this.#inputKey) {
+      this.#sync();
+      return;
     }
+    this.#inputKey = input.key;
+    this.#wanted = undefined;
+    switch (input.kind) {
+      case 'none':
+        this.value = undefined;
+        this.error = undefined;
+        this.#settle('idle');
+        break;
+      case 'invalid':
+        this.#fail(input.error);
+        break;
+      case 'src':
+        this.#wanted = input;
+        this.value = undefined;
+        this.error = undefined;
+        this.#settle('loading');
+        break;
+      default:
+        try {
+          const document = input.kind === 'data' ? input.value : parseJsonText(input.text, input.origin);
+          this.#accept(this.#options.read(document, globalThis.document?.baseURI), input.key);
+        } catch (error) {
+          this.#fail(error);
+        }
+    }
+    this.#sync();
   }
 
-  #currentInput(): { kind: 'data' | 'json' | 'src' | 'none'; value?: unknown; origin: string; key: unknown } {
+  #currentInput(): Input {
     const host = this.#host;
-    if (host.data !== undefined && host.data !== null) {
-      return { kind: 'data', value: host.data, origin: 'data property', key: host.data };
-    }
-    if (host.json) return { kind: 'json', value: host.json, origin: 'json attribute', key: `json:${host.json}` };
+    if (host.data !== undefined && host.data !== null)
+      return { kind: 'data', value: host.data, key: host.data };
+    if (host.json)
+      return { kind: 'json', text: host.json, origin: 'json attribute', key: `json:${host.json}` };
     const script = host.querySelector(INLINE_JSON);
     if (script) {
       const text = script.textContent ?? '';
-      return { kind: 'json', value: text, origin: 'inline JSON script', key: `script:${text}` };
+      return { kind: 'json', text, origin: 'inline JSON script', key: `script:${text}` };
     }
-    if (host.src) return { kind: 'src', value: host.src, origin: 'src', key: `src:${host.src}` };
-    return { kind: 'none', origin: '', key: 'none' };
-  }
-
-  async #load(src: string): Promise<void> {
-    const request = new AbortController();
-    this.#request = request;
-    this.#settle('loading');
-    let url = src;
-    try {
-      url = new URL(src, document.baseURI).href;
-      const response = await this.fetcher(url, { signal: request.signal, credentials: 'omit' });
-      if (!response.ok) {
-        throw new DataError(`${url} answered ${response.status} ${response.statusText}`.trim());
+    if (host.src) {
+      const mode = String(host.credentials ?? 'omit').toLowerCase() as RequestCredentials;
+      const credentials = CREDENTIALS.has(mode) ? mode : 'omit';
+      let url: URL;
+      try {
+        url = new URL(host.src, document.baseURI);
+      } catch (cause) {
+        return {
+          kind: 'invalid',
+          key: `bad:${host.src}`,
+          error: new DataError(`src "${host.src}" is not a URL`, { cause }),
+        };
       }
-      const bytes = await response.arrayBuffer();
-      if (request.signal.aborted) return;
-      const parsed = parseBytes(bytes, response.headers.get('content-type'), response.url || url);
-      this.#accept(this.#options.read(parsed, response.url || url));
-    } catch (error) {
-      if (request.signal.aborted) return; // a newer input replaced this one
-      this.#fail(error instanceof TypeError ? new DataError(`Could not fetch ${url}: ${error.message}`, { cause: error }) : error);
-    } finally {
-      if (this.#request === request) this.#request = undefined;
+      if (!FETCHABLE.has(url.protocol)) {
+        return {
+          kind: 'invalid',
+          key: `bad:${host.src}`,
+          error: new DataError(`src "${host.src}" is not an http(s) URL`),
+        };
+      }
+      return { kind: 'src', url: url.href, credentials, key: `src:${credentials} ${url.href}` };
     }
+    return { kind: 'none', key: 'none' };
   }
 
-  #accept(value: T): void {
+  #feedOptions(): FeedOptions {
+    const refresh = Number(this.#host.refresh);
+    const timeout = Number(this.#host.timeout);
+    return {
+      refresh: this.#host.refresh != null && refresh > 0 ? Math.max(1, refresh) : undefined,
+      timeout: this.#host.timeout != null && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S,
+    };
+  }
+
+  /** Makes the cache subscription match what the element wants, where it is now. */
+  #sync(): void {
+    const wanted = this.#host.isConnected ? this.#wanted : undefined;
+    const current = this.#subscription;
+    if (current && current.key !== wanted?.key) {
+      this.#subscription = undefined;
+      current.feed.close();
+    }
+    if (!wanted) return;
+    const options = this.#feedOptions();
+    if (this.#subscription) {
+      this.#subscription.feed.configure(options);
+      this.#subscription.feed.setVisible(this.#near !== false);
+      return;
+    }
+    if (String(this.#host.loading).toLowerCase() === 'lazy' && this.#near !== true) return;
+    const subscription = { key: wanted.key, options, feed: undefined as unknown as FeedSubscription };
+    const live = () => this.#subscription === subscription;
+    this.#subscription = subscription;
+    subscription.feed = subscribe(wanted.url, wanted.credentials, this.fetcher, options, {
+      document: (document, url) => {
+        if (!live()) return;
+        try {
+          this.#accept(this.#options.read(document, url), wanted.key);
+        } catch (error) {
+          this.#refreshFailed(error, wanted.key);
+        }
+      },
+      unchanged: () => {
+        if (live() && this.error && this.#valueKey === wanted.key && this.value !== undefined) {
+          this.#recovered();
+        }
+      },
+      error: (error) => {
+        if (live()) this.#refreshFailed(error, wanted.key);
+      },
+    });
+    subscription.feed.setVisible(this.#near !== false);
+  }
+
+  #accept(value: T, key: unknown): void {
+    const json = safeJson(value);
+    if (
+      this.#valueKey === key &&
+      this.value !== undefined &&
+      json !== undefined &&
+      json === this.#valueJson
+    ) {
+      // The same content again: keep the very object, so nothing re-renders.
+      if (this.error || this.status === 'loading' || this.status === 'error') this.#recovered();
+      return;
+    }
     this.value = value;
+    this.#valueKey = key;
+    this.#valueJson = json;
     this.error = undefined;
     this.#settle(this.#options.isEmpty(value) ? 'empty' : 'ready', new NewsLoadEvent(value));
+  }
+
+  #recovered(): void {
+    const value = this.value as T;
+    this.error = undefined;
+    this.#settle(this.#options.isEmpty(value) ? 'empty' : 'ready', new NewsLoadEvent(value));
+  }
+
+  /** A failure for the current `src`: keeps content already shown from it, else the error state. */
+  #refreshFailed(error: unknown, key: unknown): void {
+    if (
+      this.value === undefined ||
+      this.#valueKey !== key ||
+      (this.status !== 'ready' && this.status !== 'empty')
+    ) {
+      this.#fail(error);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.error = { message, cause: error };
+    this.#settle(this.status, new NewsErrorEvent(message, error));
   }
 
   #fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.error = { message, cause: error };
     this.value = undefined;
+    this.#valueKey = undefined;
+    this.#valueJson = undefined;
     this.#settle('error', new NewsErrorEvent(message, error));
   }
 
   /** Changes the status, renders, then tells listeners (they see the new DOM). */
   #settle(status: Status, event?: Event): void {
     this.status = status;
+    // The host copies the status in willUpdate, which runs before hostUpdate: set it
+    // here too, so a change made during this update is rendered and reflected now.
+    if ('status' in this.#host) this.#host.status = status;
     this.#host.requestUpdate();
-    if (event) void this.#host.updateComplete.then(() => this.#host.dispatchEvent(event));
+    if (event) {
+      const dispatch = () => this.#host.dispatchEvent(event);
+      void this.#host.updateComplete.then(dispatch, dispatch);
+    }
+  }
+}
+
+function safeJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
   }
 }
