@@ -16,3 +16,5 @@ export type {
   TickerItem,
 } from './data/types.js';
 export { defineOnce } from './define.js';
+export { registerStrings } from './locale.js';
+export type { UiStrings, UiStringsOverride } from './locale.js';

@@ -1,0 +1,5 @@
+// The playground page: the library from source, then the controls.
+import '../src/index.js';
+import { startPlayground } from './playground.js';
+
+startPlayground();
