@@ -1,11 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLitTemplates } from './scripts/minify-templates.mjs';
 
 // One config, one output per mode (Vite cannot emit a library and an HTML app in one run):
 //   demo         the demo site (dev server for `npm start`, static build in dist/demo)
-//   cdn-module   dist/cdn/akhbar.js: every element, Lit bundled, lazy chunks for markdown/sanitizer
+//   cdn-module   dist/cdn/akhbar.js: every element, Lit bundled, lazy chunks for feeds/markdown/sanitizer
 //   cdn-iife     dist/cdn/akhbar.iife.js: the same for a classic <script>
 //   cdn-ticker   dist/cdn/news-ticker.js: the ticker alone
 const cdn = (entry: string, fileName: string, format: 'es' | 'iife'): UserConfig => ({
+  // Lit's css`` and html`` text is a string to the minifier: shorten it before (see the plugin).
+  plugins: [minifyLitTemplates()],
   build: {
     outDir: 'dist/cdn',
     emptyOutDir: false,
@@ -20,8 +24,9 @@ const cdn = (entry: string, fileName: string, format: 'es' | 'iife'): UserConfig
       output: {
         // Vite keeps whitespace in ES libraries; a CDN file should be fully minified.
         minify: true,
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        ...(format === 'iife' ? { inlineDynamicImports: true } : {}),
+        // The lazy chunks: feeds (data/parse.ts: every format but the own one), markdown,
+        // html (the sanitizer). The IIFE build inlines them (Vite turns code splitting off for it).
+        chunkFileNames: (chunk) => `chunks/${chunk.name === 'parse' ? 'feeds' : '[name]'}-[hash].js`,
       },
     },
   },
@@ -39,9 +44,24 @@ export default defineConfig(({ mode }) => {
       return {
         root: 'demo',
         base: './',
+        // Several pages, no client-side router: a missing file is a 404, as on a static host.
+        appType: 'mpa',
         publicDir: false,
         server: { port: 5173, fs: { allow: ['..'] } },
-        build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
+        build: {
+          outDir: '../dist/demo',
+          emptyOutDir: true,
+          target: 'es2022',
+          // Three pages: the news page, the playground (with the embed-code builder), the states.
+          rollupOptions: {
+            input: Object.fromEntries(
+              ['index', 'playground', 'gallery'].map((page) => [
+                page,
+                fileURLToPath(new URL(`demo/${page}.html`, import.meta.url)),
+              ]),
+            ),
+          },
+        },
       };
   }
 });

@@ -60,7 +60,8 @@ function inheritedLang(element: Element): string | undefined {
  */
 export function resolveLang(element: Element, documentLang?: string): string {
   return (
-    canonicalLang(element.getAttribute('lang')) ??
+    // The property, not the attribute: Lit reflects a `lang` set before connection only after the first render.
+    canonicalLang((element as HTMLElement).lang) ??
     canonicalLang(documentLang) ??
     inheritedLang(element) ??
     DEFAULT_LANG

@@ -1,7 +1,15 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataSource, type Status } from './data/source.js';
-import { directionOf, resolveLang, uiStrings, type FormatOptions, type UiStrings } from './locale.js';
+import {
+  RELATIVE_THRESHOLD,
+  directionOf,
+  resolveLang,
+  uiStrings,
+  type FormatOptions,
+  type UiStrings,
+  type UiStringsOverride,
+} from './locale.js';
 
 /** Styles every element shares: the theme tokens, a text reset against host pages, states. */
 export const baseStyles = css`
@@ -12,14 +20,49 @@ export const baseStyles = css`
     --_background: var(--news-color-background, #ffffff);
     --_surface: var(--news-color-surface, #f4f4f2);
     --_border: var(--news-color-border, #e2e2de);
+    /*
+     * Per character, the first family that has the glyph wins. For Arabic-script languages,
+     * Arabic faces without Latin letters come first (Android, ChromeOS and Linux: Noto;
+     * Apple: SF Arabic), so digits and punctuation match the Arabic; then sans Latin faces
+     * without Arabic (Latin words inside Arabic never take a Naskh face's serif Latin), then
+     * faces with both (Windows: Segoe UI; Apple: Geeza Pro), Hebrew, older Windows faces,
+     * and Linux without Noto (Liberation Sans keeps Latin off Amiri).
+     */
     --_font: var(
       --news-font-family,
       'Noto Naskh Arabic',
       'Noto Sans Arabic',
-      'Geeza Pro',
+      'SF Arabic',
+      'Helvetica Neue',
+      Roboto,
+      'Noto Sans',
       'Segoe UI',
+      'Geeza Pro',
+      'Noto Sans Hebrew',
+      'Arial Hebrew',
+      'Sakkal Majalla',
+      'Traditional Arabic',
       Tahoma,
+      'Liberation Sans',
       'Amiri',
+      'DejaVu Sans',
+      sans-serif
+    );
+    /* Other languages (Latin, Hebrew…): the sans Latin faces first, then the same faces. */
+    --_font-other: var(
+      --news-font-family,
+      'Helvetica Neue',
+      Roboto,
+      'Noto Sans',
+      'Segoe UI',
+      'Noto Sans Hebrew',
+      'Arial Hebrew',
+      'Noto Naskh Arabic',
+      'Noto Sans Arabic',
+      'SF Arabic',
+      'Geeza Pro',
+      Tahoma,
+      'Liberation Sans',
       'DejaVu Sans',
       sans-serif
     );
@@ -46,10 +89,18 @@ export const baseStyles = css`
     display: none;
   }
   .base {
+    font-family: var(--_font-other);
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
     text-align: start;
+  }
+  .base:is(:lang(ar), :lang(fa), :lang(ur), :lang(ps), :lang(ckb), :lang(sd), :lang(ug)) {
+    font-family: var(--_font);
+  }
+  /* Formatted dates never reorder their neighbours, nor get reordered. */
+  time {
+    unicode-bidi: isolate;
   }
   .fallback[hidden] {
     display: none;
@@ -118,11 +169,43 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
   /** Seconds a request for `src` may take, body included, before it is aborted and reported (default 10). */
   @property({ type: Number }) timeout = 10;
 
-  /** A BCP 47 locale for dates and numbers; default: the language. */
+  /** A BCP 47 locale for dates and numbers (formatting only); default: the language. */
   @property() locale?: string | null;
 
   /** An IANA time zone for displayed times; default: the reader's. */
   @property({ attribute: 'time-zone' }) timeZone?: string | null;
+
+  /**
+   * The digits of every number and date the element formats: `latn` (0123), `arab`
+   * (٠١٢٣), `arabext` (۰۱۲۳, Persian and Urdu) or any numbering system `Intl` knows.
+   * Default: the locale's; Latin for Arabic without a region (`ar`), Arabic-Indic for
+   * `ar-EG`, `ar-SA`… Unknown values are ignored (with a console warning).
+   */
+  @property() numerals?: string | null;
+
+  /**
+   * The calendar of displayed dates: `gregory` (default, whatever the locale),
+   * `islamic-umalqura` (also `hijri`, `islamic`), `persian`, `hebrew` or any calendar
+   * `Intl` knows; two joined by `+` show both: `gregory+islamic-umalqura` gives
+   * «الاثنين، 14 أبريل 2025 / 16 شوال 1446 هـ في 18:55». Unknown values: Gregorian.
+   */
+  @property() calendar?: string | null;
+
+  /**
+   * Times younger than this read as relative («قبل 5 دقائق») and keep themselves
+   * current; the exact time stays in `datetime` and in the `title`. The attribute
+   * alone means 24 hours; a number is a number of hours (`relative="6"`). Unset: absolute times.
+   */
+  @property({
+    converter: { fromAttribute: (value: string | null) => (value === null ? null : value.trim() || true) },
+  })
+  relative?: boolean | number | string | null;
+
+  /**
+   * Overrides for some UI strings (property only), e.g. `{loading: '…', readingTime:
+   * '{duration} de lecture'}`; the rest come from the language. See also `registerStrings`.
+   */
+  @property({ attribute: false }) strings?: UiStringsOverride | null;
 
   /** The language (default: the document's, else the nearest ancestor's, else Arabic). */
   @property({ reflect: true }) override lang!: string;
@@ -150,8 +233,8 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
     }
   }
 
-  /** Any accepted document -> this element's data; throws DataError. */
-  protected abstract read(document: unknown, baseUrl?: string): T;
+  /** Any accepted document -> this element's data (a promise while a feed reader loads); throws DataError. */
+  protected abstract read(document: unknown, baseUrl?: string): T | Promise<T>;
   protected abstract isEmpty(value: T): boolean;
   protected abstract renderData(data: T, strings: UiStrings): TemplateResult;
 
@@ -167,7 +250,33 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
   }
 
   protected get formatOptions(): FormatOptions {
-    return { locale: this.locale, timeZone: this.timeZone };
+    return { locale: this.locale, timeZone: this.timeZone, numerals: this.numerals, calendar: this.calendar };
+  }
+
+  /** The UI strings for this render: the language's, with the `strings` overrides. */
+  protected get resolvedStrings(): UiStrings {
+    return uiStrings(this.resolvedLang, this.strings);
+  }
+
+  /** The age (ms) under which times read as relative, or undefined for absolute times. */
+  protected get relativeThreshold(): number | undefined {
+    const value = this.relative;
+    if (value === undefined || value === null || value === false || value === 'false') return undefined;
+    if (value === true || value === '') return RELATIVE_THRESHOLD;
+    const hours = Number(value);
+    return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : RELATIVE_THRESHOLD;
+  }
+
+  /** Also waits for a document being read (a feed, whose reader loads on first need). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let pending = this.source.pending; pending; ) {
+      await pending;
+      result = await super.getUpdateComplete();
+      const next = this.source.pending;
+      pending = next === pending ? undefined : next;
+    }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -195,7 +304,7 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
 
   protected override render(): TemplateResult {
     const lang = this.resolvedLang;
-    const strings = uiStrings(lang);
+    const strings = uiStrings(lang, this.strings);
     const data = this.source.value;
     const showsData = this.status === 'ready' && data !== undefined;
     const showsFallback = !showsData && this.#hasFallback;

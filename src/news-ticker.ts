@@ -1,18 +1,22 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { toTicker } from './data/parse.js';
+import { readTicker } from './data/read.js';
 import type { TickerData, TickerItem } from './data/types.js';
 import {
   formatDate,
   formatNumber,
   machineDate,
-  uiStrings,
+  provideRelativeTime,
+  relativeTimeDirective,
   type FormatOptions,
   type UiStrings,
 } from './locale.js';
 import { NewsDataElement, baseStyles } from './news-data-element.js';
 import { linkRel } from './render/text.js';
+
+/** Set while the relative-time module loads (see `#relativeTime`). */
+let loadingRelativeTime: Promise<void> | undefined;
 
 /** Pixels per second when `speed` is unset or not a positive number. */
 const DEFAULT_SPEED = 60;
@@ -406,8 +410,8 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
     this.#focused = false;
   }
 
-  protected override read(document: unknown, baseUrl?: string): TickerData {
-    return toTicker(document, baseUrl);
+  protected override read(document: unknown, baseUrl?: string): TickerData | Promise<TickerData> {
+    return readTicker(document, baseUrl);
   }
 
   protected override isEmpty(value: TickerData): boolean {
@@ -492,9 +496,23 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
     const leaving = phase === 'leaving';
     const shown = formatDate(item.time, lang, formatOptions, 'time');
     const datetime = machineDate(item.time);
+    // With `relative`, a recent item reads «قبل 5 دقائق» and keeps itself current; the full
+    // date is then in the title.
+    const threshold = this.relativeThreshold;
+    const relativeTime = threshold === undefined ? undefined : this.#relativeTime();
     const time =
       shown && datetime
-        ? html`<time class="time" part="time" datetime=${datetime}><bdi>${shown}</bdi></time>`
+        ? threshold === undefined || !relativeTime
+          ? html`<time class="time" part="time" datetime=${datetime}><bdi>${shown}</bdi></time>`
+          : html`<time
+              class="time"
+              part="time"
+              datetime=${datetime}
+              title=${formatDate(item.time, lang, formatOptions) ?? shown}
+              ><bdi
+                >${relativeTime(Date.parse(datetime), { lang, format: formatOptions, threshold, absolute: shown })}</bdi
+              ></time
+            >`
         : nothing;
     const title = html`<bdi class="title" part="title">${item.title}</bdi>`;
     const rel = item.url ? (linkRel(item.url) ?? nothing) : nothing;
@@ -510,6 +528,24 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
     >
       <span class="entry"><span class="separator" part="separator"></span>${time}${headline}</span>
     </li>`;
+  }
+
+  /**
+   * The relative-time directive; the ticker alone (news-ticker.js) loads it only when
+   * `relative` is set, showing clock times until it is here.
+   */
+  #relativeTime() {
+    const directive = relativeTimeDirective();
+    if (!directive && !loadingRelativeTime) {
+      loadingRelativeTime = import('./relative-time.js').then(
+        (module) => provideRelativeTime(module.relativeTime),
+        () => {
+          loadingRelativeTime = undefined;
+        },
+      );
+    }
+    if (!directive) void loadingRelativeTime?.then(() => this.requestUpdate());
+    return directive;
   }
 
   #renderPauseButton(strings: UiStrings): TemplateResult {
@@ -651,7 +687,7 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
     const fresh = next.filter(({ key }) => !seen.has(key));
     for (const { key } of fresh) seen.add(key);
     if (!this.announce || fresh.length === 0) return;
-    const label = this.#labelText(data, uiStrings(this.resolvedLang));
+    const label = this.#labelText(data, this.resolvedStrings);
     const titles = fresh.map(({ item }) => item.title).join(' • ');
     this.#announcement = label ? `${label}: ${titles}` : titles;
     clearTimeout(this.#announcementTimer);

@@ -24,7 +24,9 @@ describe('built bundles (dist/cdn)', () => {
     expect(ticker.shadowRoot!.textContent).to.contain('شعيب بلعروش');
 
     const article = await fixture<HTMLElement>(
-      html`<news-article json=${JSON.stringify({ title: 'عنوان', sections: [{ body: 'نص **القسم**' }] })}></news-article>`,
+      html`<news-article
+        json=${JSON.stringify({ title: 'عنوان', sections: [{ body: 'نص **القسم**' }] })}
+      ></news-article>`,
     );
     await (article as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(article.shadowRoot!.textContent).to.contain('عنوان');
@@ -61,6 +63,30 @@ describe('built bundles (dist/cdn)', () => {
       <news-ticker json='${JSON.stringify(seedTicker)}'></news-ticker>`);
     await frame.customElements.whenDefined('news-ticker');
     expect(frame.customElements.get('news-article')).to.be.undefined;
+    expect(frame.errors).to.deep.equal([]);
+  });
+
+  it('news-ticker.js loads its feed reader (a lazy chunk beside it) for an RSS src, and not before', async () => {
+    const frame = await pageWith(`
+      <script type="module" src="/dist/cdn/news-ticker.js"></script>
+      <news-ticker id="own" json='${JSON.stringify(seedTicker)}'></news-ticker>`);
+    await frame.customElements.whenDefined('news-ticker');
+    const chunks = () =>
+      frame.performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('/dist/cdn/chunks/'));
+    const own = frame.document.getElementById('own') as HTMLElement & { updateComplete: Promise<unknown> };
+    await own.updateComplete;
+    expect(chunks()).to.deep.equal([]);
+
+    const rss = frame.document.createElement('news-ticker');
+    const loaded = new Promise((resolve) => rss.addEventListener('news-load', resolve, { once: true }));
+    rss.setAttribute('src', '/test/fixtures/server/feed.xml');
+    frame.document.body.append(rss);
+    await loaded;
+    expect(rss.shadowRoot!.textContent).to.contain('خبر من خلاصة RSS');
+    expect(chunks()).to.have.length(1);
     expect(frame.errors).to.deep.equal([]);
   });
 });

@@ -53,7 +53,7 @@ let parser: DOMParser | undefined;
 /** Parses `text` as `type` into an inert document (no script runs, nothing loads). */
 export function parseMarkup(text: string, type: DOMParserSupportedType): Document {
   parser ??= new DOMParser();
-  return parser.parseFromString(trustedHTML(text), type);
+  return parser.parseFromString(trustedHTML(text, type), type);
 }
 
 /**
@@ -86,6 +86,9 @@ function parseError(doc: Document): string | undefined {
 export function repairXml(text: string): string {
   return closeTruncated(
     text
+      // The text is decoded already: an encoding label WebKit's parser does not know
+      // (`encoding="x-klingon"`) would fail the whole document.
+      .replace(/^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(["'])[^"']*\2/, '$1')
       .replace(/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '')
       .replace(
         /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)|&(?:(#\d+|#x[\da-f]+|[a-z][a-z\d]*)(;)?)?/gi,

@@ -8,7 +8,8 @@
  * tab is hidden or no subscriber is near the viewport. When the last subscriber leaves,
  * its request is aborted and the entry is dropped.
  */
-import { DataError, parseBytes } from './parse.js';
+import { DataError } from './error.js';
+import { readBytes } from './read.js';
 
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -307,7 +308,8 @@ class Feed {
       return { changed: false };
     }
     const finalUrl = response.url || url;
-    const document = parseBytes(bytes, contentType, finalUrl);
+    // UTF-8 JSON at once; a feed or another encoding after its reader has loaded.
+    const document = await readBytes(bytes, contentType, finalUrl);
     // Only a good answer replaces the cache and its validators.
     this.#document = { value: document, url: finalUrl };
     this.#bytes = bytes;

@@ -7,7 +7,8 @@ import {
   type FeedOptions,
   type FeedSubscription,
 } from './fetch-cache.js';
-import { DataError, parseJsonText } from './parse.js';
+import { DataError } from './error.js';
+import { parseJsonText } from './read.js';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -29,8 +30,12 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export interface SourceOptions<T> {
-  /** Any accepted document -> the element's typed data; throws DataError. */
-  read(document: unknown, baseUrl?: string): T;
+  /**
+   * Any accepted document -> the element's typed data; throws (or rejects with) a DataError.
+   * A promise when a feed reader has to load first: the own format is read at once, so the
+   * first render of `data` or `json` is immediate.
+   */
+  read(document: unknown, baseUrl?: string): T | Promise<T>;
   isEmpty(value: T): boolean;
 }
 
@@ -102,9 +107,17 @@ export class DataSource<T> implements ReactiveController {
   #subscription?: { key: string; feed: FeedSubscription; options: FeedOptions };
   /** Whether the element is near the viewport; undefined until the observer says. */
   #near?: boolean;
-  /** The input the current value came from, and the value as JSON (to spot equal data). */
+  /** The input the current value came from, and the value as JSON (to spot equal data; lazily). */
   #valueKey?: unknown;
   #valueJson?: string;
+  /** Counts reads: an asynchronous one is dropped when another started after it. */
+  #reads = 0;
+  #pending?: Promise<void>;
+
+  /** While a document is being read asynchronously (its reader loading): settles when it is done. */
+  get pending(): Promise<void> | undefined {
+    return this.#pending;
+  }
 
   constructor(host: SourceHost, options: SourceOptions<T>) {
     this.#host = host;
@@ -144,6 +157,8 @@ export class DataSource<T> implements ReactiveController {
     }
     this.#inputKey = input.key;
     this.#wanted = undefined;
+    this.#reads += 1; // an older input's answer, still being read, is stale now
+    this.#pending = undefined;
     switch (input.kind) {
       case 'none':
         this.value = undefined;
@@ -160,12 +175,16 @@ export class DataSource<T> implements ReactiveController {
         this.#settle('loading');
         break;
       default:
-        try {
-          const document = input.kind === 'data' ? input.value : parseJsonText(input.text, input.origin);
-          this.#accept(this.#options.read(document, globalThis.document?.baseURI), input.key);
-        } catch (error) {
-          this.#fail(error);
-        }
+        this.#read(
+          () => {
+            const document = input.kind === 'data' ? input.value : parseJsonText(input.text, input.origin);
+            return this.#options.read(document, globalThis.document?.baseURI);
+          },
+          input.key,
+          (error) => this.#fail(error),
+          () => this.#inputKey === input.key,
+          true,
+        );
     }
     this.#sync();
   }
@@ -237,11 +256,13 @@ export class DataSource<T> implements ReactiveController {
     subscription.feed = subscribe(wanted.url, wanted.credentials, this.fetcher, options, {
       document: (document, url) => {
         if (!live()) return;
-        try {
-          this.#accept(this.#options.read(document, url), wanted.key);
-        } catch (error) {
-          this.#refreshFailed(error, wanted.key);
-        }
+        this.#read(
+          () => this.#options.read(document, url),
+          wanted.key,
+          (error) => this.#refreshFailed(error, wanted.key),
+          live,
+          false,
+        );
       },
       unchanged: () => {
         if (live() && this.error && this.#valueKey === wanted.key && this.value !== undefined) {
@@ -255,17 +276,61 @@ export class DataSource<T> implements ReactiveController {
     subscription.feed.setVisible(this.#near !== false);
   }
 
-  #accept(value: T, key: unknown): void {
-    const json = safeJson(value);
-    if (
-      this.#valueKey === key &&
-      this.value !== undefined &&
-      json !== undefined &&
-      json === this.#valueJson
-    ) {
-      // The same content again: keep the very object, so nothing re-renders.
-      if (this.error || this.status === 'loading' || this.status === 'error') this.#recovered();
+  /**
+   * Reads a document: at once, or (a feed whose reader is loading) later, unless the input
+   * changed or another document arrived meanwhile. A new input shows the loading state while
+   * it waits; a refresh keeps the content on screen.
+   */
+  #read(
+    read: () => T | Promise<T>,
+    key: unknown,
+    failed: (error: unknown) => void,
+    current: () => boolean,
+    fresh: boolean,
+  ): void {
+    const ticket = (this.#reads += 1);
+    this.#pending = undefined; // an older read still pending is stale now
+    let result: T | Promise<T>;
+    try {
+      result = read();
+    } catch (error) {
+      failed(error);
       return;
+    }
+    if (!(result instanceof Promise)) {
+      this.#accept(result, key);
+      return;
+    }
+    if (fresh) {
+      this.value = undefined;
+      this.error = undefined;
+      this.#settle('loading');
+    }
+    const latest = () => ticket === this.#reads && current();
+    this.#pending = result.then(
+      (value) => {
+        if (latest()) this.#accept(value, key);
+      },
+      (error: unknown) => {
+        if (latest()) failed(error);
+      },
+    );
+    void this.#pending.then(() => {
+      if (ticket === this.#reads) this.#pending = undefined;
+    });
+  }
+
+  #accept(value: T, key: unknown): void {
+    let json: string | undefined;
+    if (this.#valueKey === key && this.value !== undefined) {
+      // The same input again (a refresh): the same content keeps the very object, so nothing
+      // re-renders. Serialized only here, never for a first answer.
+      json = safeJson(value);
+      this.#valueJson ??= safeJson(this.value);
+      if (json !== undefined && json === this.#valueJson) {
+        if (this.error || this.status === 'loading' || this.status === 'error') this.#recovered();
+        return;
+      }
     }
     this.value = value;
     this.#valueKey = key;

@@ -5,6 +5,7 @@
 //
 //   GET /api/feed?key=K&scenario=S&…   a feed; every request is recorded under K
 //   GET /api/count?key=K               what the server saw for K (JSON, see `stats()`)
+//   GET /api/corpus/<file>             a file of the shared feed corpus, byte for byte
 //
 // Scenarios (`scenario=`):
 //   static (default)  the same ticker on every request, no validators
@@ -245,9 +246,30 @@ async function feed(ctx) {
   ctx.body = text;
 }
 
+// The shared feed corpus lives beside the repository. The dev server re-encodes text files
+// as UTF-8 (a UTF-16 BOM would arrive as two U+FFFD), so corpus files go out as raw bytes.
+const CORPUS = new URL('../../../shared/corpus/feeds/', import.meta.url);
+
+async function corpus(ctx) {
+  const name = decodeURIComponent(ctx.path.slice('/api/corpus/'.length));
+  if (!/^[\w.-]+$/.test(name)) {
+    ctx.status = 400;
+    return;
+  }
+  try {
+    ctx.body = await readFile(new URL(name, CORPUS));
+    // A type by extension and no charset: the bytes must speak for themselves.
+    ctx.type = name.endsWith('.json') ? 'application/json' : name.endsWith('.txt') ? 'text/plain' : 'application/xml';
+  } catch {
+    ctx.status = 404;
+    ctx.body = `no corpus file ${name}`;
+  }
+}
+
 /** Koa middleware: answers /api/* and passes everything else on. */
 export async function fixtureServer(ctx, next) {
   if (!ctx.path.startsWith('/api/')) return next();
+  if (ctx.path.startsWith('/api/corpus/')) return corpus(ctx);
   if (ctx.path === '/api/count') {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Access-Control-Allow-Origin', '*');

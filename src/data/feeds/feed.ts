@@ -1,8 +1,12 @@
 /** What every adapter produces, and the XML helpers they share. */
 
 import type { ArticleData, ImageData, Person } from '../types.js';
+import { restoreQuieted } from '../trusted.js';
 import { isAbsolute, safeUrl } from '../url.js';
+import { compact } from '../fields.js';
 import { cleanText, collapse } from './text.js';
+
+export { compact };
 
 /** One item of a feed: what the ticker needs at once, the whole article on demand. */
 export interface FeedItem {
@@ -68,7 +72,8 @@ export function serialize(nodes: Iterable<Node>): string {
   serializer ??= new XMLSerializer();
   let out = '';
   for (const node of nodes) out += serializer.serializeToString(node);
-  return out.replace(/ xmlns(?::\w+)?="[^"]*"/g, '');
+  // The feed was parsed quieted (data/trusted.ts): give its attributes their names back.
+  return restoreQuieted(out).replace(/ xmlns(?::\w+)?="[^"]*"/g, '');
 }
 
 /**
@@ -143,10 +148,4 @@ export function tagList(values: Iterable<string | null | undefined>): string[] |
     if (tag) tags.add(tag);
   }
   return tags.size ? [...tags] : undefined;
-}
-
-/** `object` without its undefined fields, so the data compares and serializes cleanly. */
-export function compact<T extends object>(object: T): T {
-  for (const key of Object.keys(object) as (keyof T)[]) if (object[key] === undefined) delete object[key];
-  return object;
 }

@@ -5,12 +5,9 @@ import { isAbsolute, safeUrl } from '../url.js';
 import { MAX_ITEMS, compact, imageData, person, tagList, type Feed, type FeedItem } from './feed.js';
 import { cleanText, htmlSection, langTag, parseDate, plainText } from './text.js';
 import { isObject, list, str } from './json.js';
+import { isJsonFeed } from './detect.js';
 
-/** Whether a JSON value is a JSON Feed: its version names the spec ("1.1" in the wild too). */
-export function isJsonFeed(doc: Record<string, unknown>): boolean {
-  const version = str(doc['version']);
-  return !!version && (version.includes('jsonfeed.org/version/') || /^1(?:\.\d)?$/.test(version));
-}
+export { isJsonFeed };
 
 export function readJsonFeed(doc: Record<string, unknown>, baseUrl?: string): Feed {
   const home = safeUrl(str(doc['home_page_url']), baseUrl);

@@ -5,13 +5,11 @@ import { safeUrl } from '../url.js';
 import { MAX_ITEMS, compact, imageData, tagList, type Feed, type FeedItem } from './feed.js';
 import { cleanText, langTag, parseDate, plainText } from './text.js';
 import { isObject, list, str, type JsonObject } from './json.js';
+import { isJsonLd } from './detect.js';
+
+export { isJsonLd };
 
 const ARTICLE = /(?:Article|BlogPosting|Report)$/;
-
-/** Whether a JSON value is JSON-LD. */
-export function isJsonLd(value: unknown): boolean {
-  return isObject(value) && ('@context' in value || '@type' in value || '@graph' in value);
-}
 
 export function readJsonLd(doc: unknown, baseUrl?: string): Feed {
   // Nodes from arrays and @graph, a few levels deep at most (never unbounded recursion).

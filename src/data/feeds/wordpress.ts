@@ -5,12 +5,9 @@ import { safeUrl } from '../url.js';
 import { MAX_ITEMS, compact, imageData, person, tagList, type Feed, type FeedItem } from './feed.js';
 import { htmlSection, parseDate, plainText } from './text.js';
 import { at, isObject, list, str, type JsonObject } from './json.js';
+import { isWordPressPost } from './detect.js';
 
-/** Whether a JSON value is a WordPress post: its title and content come `{ rendered }`. */
-export function isWordPressPost(value: unknown): value is JsonObject {
-  const rendered = (field: unknown) => isObject(field) && 'rendered' in field;
-  return isObject(value) && (rendered(value['title']) || rendered(value['content']));
-}
+export { isWordPressPost };
 
 export function readWordPress(posts: unknown, baseUrl?: string): Feed {
   return {
