@@ -111,7 +111,9 @@ function pick(feed: Feed, item: string | undefined, baseUrl: string | undefined)
   const found = item
     ? items.find((entry) => entry.id === item || entry.url === item || entry.url === url)
     : items[0];
-  if (!found) throw new DataError(item ? `the feed has no item "${item}"` : 'the feed has no items');
+  if (!found && item) throw new DataError(`the feed has no item "${item}"`);
+  // A well-formed feed with no items is the empty state, not an error (the contract).
+  if (!found) return { title: '', sections: [], ...(feed.lang ? { lang: feed.lang } : {}) };
   const data = found.article();
   if (feed.lang) data.lang ??= feed.lang;
   return data;
