@@ -1,21 +1,16 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ArticleSectionElement } from './article-section.js';
-import { toArticle } from './data/parse.js';
+import { readArticle } from './data/read-article.js';
 import type { ArticleData, ImageData, Person } from './data/types.js';
 import { safeUrl } from './data/url.js';
-import { canonicalLang, formatDate, formatNumber, machineDate, type UiStrings } from './locale.js';
+import { formatDate, formatMinutes, machineDate, numberingSystemOf, type UiStrings } from './locale.js';
 import { NewsDataElement, baseStyles } from './news-data-element.js';
+import { relativeTime } from './relative-time.js';
 import { clampLevel, headingTemplate, htmlToTextParagraphs, linkRel } from './render/text.js';
 
 /** Words per minute for the reading-time estimate. */
 const WORDS_PER_MINUTE = 200;
-
-/** Labels this element needs beyond the shared UI strings. */
-const LABELS: Record<string, { updated: string; source: string }> = {
-  ar: { updated: 'آخر تحديث:', source: 'المصدر:' },
-  en: { updated: 'Updated', source: 'Source:' },
-};
 
 /**
  * One news article from a document: the own format, a page document (its
@@ -91,8 +86,10 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
         text-wrap: balance;
       }
       .meta {
-        /* Clips the separator of whichever item starts a line. */
-        overflow: hidden;
+        /* Clips the separator of whichever item starts a line; sideways only, so marks
+           above and below Arabic letters are never cut. */
+        overflow-x: clip;
+        overflow-y: visible;
         margin-block: 0 1.25em;
         padding-block-end: 0.9em;
         border-block-end: 1px solid var(--_border);
@@ -154,9 +151,6 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
         font-size: 0.85em;
         line-height: 1.6;
       }
-      .credit {
-        opacity: 0.85;
-      }
       .caption + .credit {
         margin-inline-start: 0.5em;
         padding-inline-start: 0.5em;
@@ -164,6 +158,22 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
       }
       .body {
         font-size: 1.05em;
+      }
+      /* Read by <article-section>'s ordered lists: the same digits as the dates. */
+      .body[data-numerals='arab'] {
+        --_ol-style: arabic-indic;
+      }
+      .body[data-numerals='arabext'] {
+        --_ol-style: persian;
+      }
+      .body[data-numerals='deva'] {
+        --_ol-style: devanagari;
+      }
+      .body[data-numerals='beng'] {
+        --_ol-style: bengali;
+      }
+      .body[data-numerals='thai'] {
+        --_ol-style: thai;
       }
       .tags {
         display: flex;
@@ -205,10 +215,13 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
     return result;
   }
 
-  protected override read(document: unknown, baseUrl?: string): ArticleData {
-    const article = toArticle(document, { item: this.item ?? undefined, baseUrl });
-    if (baseUrl) this.#bases.set(article, baseUrl);
-    return article;
+  protected override read(document: unknown, baseUrl?: string): ArticleData | Promise<ArticleData> {
+    const remember = (article: ArticleData) => {
+      if (baseUrl) this.#bases.set(article, baseUrl);
+      return article;
+    };
+    const article = readArticle(document, { item: this.item ?? undefined, baseUrl });
+    return article instanceof Promise ? article.then(remember) : remember(article);
   }
 
   protected override isEmpty(article: ArticleData): boolean {
@@ -240,7 +253,9 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
     );
     if (!sections.length) return nothing;
     const baseUrl = this.#bases.get(article);
-    return html`<div class="body" part="body">
+    // Ordered lists in the sections count with the same digits as the dates (see the styles).
+    const numerals = numberingSystemOf(this.resolvedLang, this.formatOptions);
+    return html`<div class="body" part="body" data-numerals=${numerals}>
       ${sections.map(
         (section) =>
           html`<article-section
@@ -263,7 +278,6 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
 
   #renderMeta(article: ArticleData, strings: UiStrings): TemplateResult | typeof nothing {
     const lang = this.resolvedLang;
-    const labels = LABELS[canonicalLang(lang)?.split('-')[0] ?? 'ar'] ?? LABELS.en;
     const published = this.#renderTime(article.published, 'time', 'published');
     const updatedInstant = machineDate(article.updated);
     const updated =
@@ -281,14 +295,14 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
         : nothing,
       source
         ? html`<span class="source" part="source"
-            >${labels.source} <bdi>${this.#renderPerson(article.source!)}</bdi></span
+            >${strings.source} <bdi>${this.#renderPerson(article.source!)}</bdi></span
           >`
         : nothing,
       published,
-      updated === nothing ? nothing : html`<span class="updated-line">${labels.updated} ${updated}</span>`,
+      updated === nothing ? nothing : html`<span class="updated-line">${strings.updated} ${updated}</span>`,
       minutes
         ? html`<span class="reading-time" part="reading-time"
-            >${strings.readingTime(formatNumber(minutes, lang, this.formatOptions))}</span
+            >${strings.readingTime(formatMinutes(minutes, lang, this.formatOptions))}</span
           >`
         : nothing,
     ].filter((item) => item !== nothing);
@@ -297,11 +311,23 @@ export class NewsArticleElement extends NewsDataElement<ArticleData> {
       : nothing;
   }
 
+  /**
+   * A `<time>` with the exact instant in `datetime`, isolated (`dir="auto"`: the date's
+   * own direction, whatever surrounds it). With `relative`, a recent time reads «قبل 5
+   * دقائق» and keeps itself current; the absolute time is then its `title`.
+   */
   #renderTime(iso: string | undefined, part: string, className: string): TemplateResult | typeof nothing {
     const instant = machineDate(iso);
-    const shown = formatDate(iso, this.resolvedLang, this.formatOptions);
+    const lang = this.resolvedLang;
+    const shown = formatDate(iso, lang, this.formatOptions);
     if (!instant || !shown) return nothing;
-    return html`<time class=${className} part=${part} datetime=${instant}>${shown}</time>`;
+    const threshold = this.relativeThreshold;
+    if (threshold === undefined) {
+      return html`<time class=${className} part=${part} datetime=${instant} dir="auto">${shown}</time>`;
+    }
+    return html`<time class=${className} part=${part} datetime=${instant} dir="auto" title=${shown}
+      >${relativeTime(Date.parse(instant), { lang, format: this.formatOptions, threshold, absolute: shown })}</time
+    >`;
   }
 
   #renderPerson(person: Person): TemplateResult | string {

@@ -23,6 +23,8 @@ before(async () => {
     .trim();
 });
 
+const isWebKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+
 /** Every text node under `node`, through shadow roots (not into the light children of a host). */
 function textNodes(node: Node): Text[] {
   if (node.nodeType === Node.TEXT_NODE) return [node as Text];
@@ -92,6 +94,12 @@ const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~
 
 describe('bidi, by layout', () => {
   describe('mixed runs keep their order', () => {
+    // WebKitGTK's boxes for a range inside a left-to-right run in right-to-left text do not
+    // follow the drawn order (seen here: «5» boxed left of «8» in «825»), so they cannot judge
+    // order there. These layout checks run in Chromium and Firefox, as the issue asks.
+    before(function () {
+      if (isWebKit) this.skip();
+    });
     it('the seed headline: «قيمتها 825 مليون», «المغرب 600 صاروخ “ستينغر”», digits left to right', async () => {
       expect(headline).to.include('825 مليون دولار');
       const el = await articleWith({ title: headline });
@@ -198,6 +206,10 @@ describe('bidi, by layout', () => {
   });
 
   describe('dates are isolated and read in order', () => {
+    // As above: WebKitGTK's range boxes inside reordered runs cannot judge order.
+    before(function () {
+      if (isWebKit) this.skip();
+    });
     const data: ArticleInput = {
       title: 'عنوان',
       published: '2025-04-14T18:55:00+01:00',

@@ -9,7 +9,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { safeUrl } from '../data/url.js';
-import { clampLevel, decodeEntities, headingTemplate, linkRel } from './text.js';
+import {
+  clampLevel,
+  decodeEntities,
+  headingTemplate,
+  linkRel,
+  textParagraphs,
+  paragraphsTemplate,
+} from './text.js';
 
 export interface MarkdownOptions {
   /** The level of the section's own heading; headings in the body sit below it. Default 3. */
@@ -27,10 +34,39 @@ type Content = TemplateResult | string | typeof nothing | Content[];
  * breaks and GFM tables. Anything else shows its source as text.
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
-  // Fresh defaults: a host page's `marked.use()` extensions never reach this lexer.
-  const tokens = Lexer.lex(source, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+  let tokens: Token[];
+  try {
+    // Fresh defaults: a host page's `marked.use()` extensions never reach this lexer.
+    tokens = Lexer.lex(source, { ...getDefaults(), gfm: true, breaks: false, pedantic: false });
+  } catch {
+    // marked recurses once per level of quotes and lists: thousands of levels overflow the stack.
+    return paragraphsTemplate(textParagraphs(source));
+  }
+  // No news text nests this deep; rendering it would recurse as deep again (here and in Lit).
+  if (depthOf(tokens) > MAX_DEPTH) return paragraphsTemplate(textParagraphs(source));
   const context: Context = { level: clampLevel(options.level ?? 3, 3), baseUrl: options.baseUrl };
   return html`${blocks(tokens, context)}`;
+}
+
+/** Deeper markdown (quotes in lists in quotes…) is shown as plain text. */
+const MAX_DEPTH = 32;
+
+/** How deeply tokens nest, walked without recursion. */
+function depthOf(tokens: readonly Token[]): number {
+  let deepest = 0;
+  const stack: [readonly Token[], number][] = [[tokens, 1]];
+  while (stack.length > 0) {
+    const [level, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) break;
+    for (const token of level) {
+      const t = token as Tokens.Generic;
+      if (t.tokens?.length) stack.push([t.tokens, depth + 1]);
+      if (Array.isArray(t.items))
+        for (const item of t.items) if (item.tokens?.length) stack.push([item.tokens, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 interface Context {
