@@ -133,16 +133,21 @@ describe('<article-section>', () => {
     expect(shadow(el).querySelector('em, b')).to.equal(null);
   });
 
-  it('renders format html as text for now: no markup, no script', async () => {
+  it('renders format html sanitized: news markup kept, script, handlers and bad links gone', async () => {
     const body =
       '<p>الأولى <b>غامق</b> <a href="javascript:alert(1)">رابط</a></p><p onclick="alert(1)">الثانية</p>' +
       '<script>window.__sectionHit = 1</script><img src=x onerror="window.__sectionHit = 1">';
     const el = await fixture<ArticleSectionElement>(
       html`<article-section format="html" body=${body}></article-section>`,
     );
-    const paragraphs = shadow(el).querySelectorAll('p');
-    expect([...paragraphs].map((p) => p.textContent)).to.deep.equal(['الأولى غامق رابط', 'الثانية']);
-    expect(shadow(el).querySelectorAll('b, a, script, img, [onclick]')).to.have.length(0);
+    await el.updateComplete;
+    const root = shadow(el);
+    const paragraphs = [...root.querySelectorAll('p')].map((p) => p.textContent);
+    expect(paragraphs).to.deep.equal(['الأولى غامق رابط', 'الثانية']);
+    expect(root.querySelector('b')?.textContent).to.equal('غامق');
+    // Counts, not node lists, in assertions: a failing message never has to print live elements.
+    expect(root.querySelectorAll('script, [onclick], [onerror]').length).to.equal(0);
+    expect(root.querySelectorAll('a[href^="javascript"]').length).to.equal(0);
     expect((window as { __sectionHit?: number }).__sectionHit).to.equal(undefined);
   });
 
@@ -153,11 +158,12 @@ describe('<article-section>', () => {
         <p>فقرة ثانية</p></article-section
       >`,
     );
+    await el.updateComplete;
     expect([...shadow(el).querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
       'فقرة أولى',
       'فقرة ثانية',
     ]);
-    expect(shadow(el).querySelector('em')).to.equal(null);
+    expect(shadow(el).querySelector('em')?.textContent).to.equal('أولى');
   });
 
   it('shows raw HTML in markdown as text', async () => {
