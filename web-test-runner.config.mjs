@@ -1,5 +1,5 @@
 // Web Test Runner: the whole suite in real, headless engines.
-// BROWSERS=chromium,firefox,webkit (default: every engine installed here).
+// BROWSERS=chromium,firefox,webkit (default: all three; WebKit runs under Xvfb, see scripts/wtr-browsers.mjs).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browsers } from './scripts/wtr-browsers.mjs';
 import { countingReporter } from './scripts/wtr-reporter.mjs';

@@ -1,19 +1,21 @@
-// Makes sure the engines the suite needs are here. On Debian as root it installs
-// what is missing with apt-get; elsewhere it says exactly what to install.
+// Makes sure the engines the suite needs are here (BROWSERS, default: Chromium, Firefox and
+// WebKit). On Debian as root it installs what is missing with apt-get; elsewhere it says
+// exactly what to install.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM, FIREFOX } from './wtr-browsers.mjs';
+import { CHROMIUM, FIREFOX, MINIBROWSER, WEBKIT_DRIVER, XVFB_RUN, browserNames } from './wtr-browsers.mjs';
 
-const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
 const packages = {
-  chromium: { path: CHROMIUM, debian: ['chromium'] },
-  firefox: { path: FIREFOX, debian: ['firefox-esr'] },
+  chromium: { paths: [CHROMIUM], debian: ['chromium'] },
+  firefox: { paths: [FIREFOX], debian: ['firefox-esr'] },
+  // WebKitGTK's MiniBrowser (libwebkit2gtk-4.1-0, a dependency of the driver), driven by
+  // WebKitWebDriver on a virtual X display (xvfb-run needs xauth).
   webkit: {
-    path: '/usr/bin/WebKitWebDriver',
+    paths: [WEBKIT_DRIVER, MINIBROWSER, XVFB_RUN, '/usr/bin/xauth'],
     debian: ['webkit2gtk-driver', 'xvfb', 'xauth'],
   },
 };
-const missing = wanted.filter((name) => packages[name] && !existsSync(packages[name].path));
+const missing = browserNames().filter((name) => packages[name]?.paths.some((path) => !existsSync(path)));
 if (missing.length > 0) {
   const debianPackages = missing.flatMap((name) => packages[name].debian);
   const command = `apt-get install -y --no-install-recommends ${debianPackages.join(' ')}`;
@@ -25,7 +27,10 @@ if (missing.length > 0) {
   } else {
     console.error(`Missing browsers: ${missing.join(', ')}.`);
     console.error(`On Debian or Ubuntu, install them with:\n  sudo ${command}`);
-    console.error('Or point CHROME_PATH / FIREFOX_PATH at an installed Chromium / Firefox.');
+    console.error(
+      'Or point CHROME_PATH / FIREFOX_PATH / WEBKIT_DRIVER_PATH and MINIBROWSER_PATH at installed engines,',
+    );
+    console.error('or choose engines with BROWSERS=chromium,firefox.');
     process.exit(1);
   }
 }

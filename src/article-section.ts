@@ -32,6 +32,25 @@ function loadMarkdown(): Promise<MarkdownModule | undefined> {
   return markdownLoading;
 }
 
+type HtmlModule = typeof import('./render/html.js');
+
+/** The HTML sanitizer, loaded on first need (a separate chunk holding DOMPurify). */
+let htmlModule: HtmlModule | undefined;
+let htmlLoading: Promise<HtmlModule | undefined> | undefined;
+
+function loadHtml(): Promise<HtmlModule | undefined> {
+  htmlLoading ??= import('./render/html.js').then(
+    (module) => (htmlModule = module),
+    (error: unknown) => {
+      // Keep the text preview on screen; a later render may try again.
+      console.warn('akhbar: the HTML sanitizer could not be loaded.', error);
+      htmlLoading = undefined;
+      return undefined;
+    },
+  );
+  return htmlLoading;
+}
+
 const FORMATS: readonly SectionFormat[] = ['markdown', 'text', 'html'];
 
 /**
@@ -114,6 +133,10 @@ export class ArticleSectionElement extends LitElement {
       ol {
         padding-inline-start: 1.6em;
       }
+      ol {
+        /* Counted with the article's digits (set by <news-article> from its numerals). */
+        list-style-type: var(--_ol-style, decimal);
+      }
       li + li,
       li > :is(ul, ol) {
         margin-block-start: 0.3em;
@@ -152,6 +175,16 @@ export class ArticleSectionElement extends LitElement {
         max-inline-size: 100%;
         block-size: auto;
         border-radius: 0.25em;
+      }
+      figure {
+        margin-block: 0 1em;
+        margin-inline: 0;
+      }
+      figcaption {
+        margin-block-start: 0.5em;
+        color: var(--_muted);
+        font-size: 0.85em;
+        line-height: 1.6;
       }
       hr {
         margin-block: 1.75em;
@@ -215,6 +248,8 @@ export class ArticleSectionElement extends LitElement {
   #observer?: MutationObserver;
   /** Set while a render waits for the markdown chunk. */
   #waitingForMarkdown?: Promise<unknown>;
+  /** Set while a render waits for the HTML sanitizer chunk. */
+  #waitingForHtml?: Promise<unknown>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -240,13 +275,19 @@ export class ArticleSectionElement extends LitElement {
         this.requestUpdate();
       });
     }
+    if (format === 'html' && body.trim() && htmlModule === undefined) {
+      this.#waitingForHtml = loadHtml().then(() => {
+        this.#waitingForHtml = undefined;
+        this.requestUpdate();
+      });
+    }
   }
 
   /** Resolves once the section shows its final body (markdown included). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.#waitingForMarkdown) {
-      await this.#waitingForMarkdown;
+    while (this.#waitingForMarkdown || this.#waitingForHtml) {
+      await (this.#waitingForMarkdown ?? this.#waitingForHtml);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -267,8 +308,9 @@ export class ArticleSectionElement extends LitElement {
       case 'text':
         return paragraphsTemplate(textParagraphs(body));
       case 'html':
-        // Until the sanitizer lands, HTML is reduced to its text: never inserted as markup.
-        return paragraphsTemplate(htmlToTextParagraphs(body));
+        // Sanitized nodes once the sanitizer chunk is here; until then (or if it cannot
+        // load) the body's text only, never markup.
+        return htmlModule ? htmlModule.renderHtml(body, { baseUrl: this.baseUrl }) : htmlPreview(body);
       default:
         return markdownModule
           ? markdownModule.renderMarkdown(body, { level, baseUrl: this.baseUrl })
@@ -309,6 +351,15 @@ export class ArticleSectionElement extends LitElement {
       node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
     }
     return directionOf(lang);
+  }
+}
+
+/** The text of an HTML body as paragraphs; nothing when even the inert parse is refused (strict pages without the `akhbar` policy). */
+function htmlPreview(body: string): TemplateResult {
+  try {
+    return paragraphsTemplate(htmlToTextParagraphs(body));
+  } catch {
+    return paragraphsTemplate([]);
   }
 }
 
