@@ -61,6 +61,8 @@ const FORMATS: readonly SectionFormat[] = ['markdown', 'text', 'html'];
  *
  * @summary An article section: an optional subheading and a markdown, text or HTML body.
  *
+ * @slot - The body as text (markdown by default) when `body` is not set: read, not shown.
+ *
  * @csspart section - The section wrapper.
  * @csspart heading - The subheading (a real `<h1>`…`<h6>` at `level`).
  * @csspart body - The body.

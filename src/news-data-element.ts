@@ -137,6 +137,14 @@ export const baseStyles = css`
  * What the ticker and the article share: the data inputs and their precedence,
  * the status (reflected, and as a custom state), language and direction, fallback
  * content and the loading, empty and error states.
+ *
+ * @cssprop --news-font-family - The font stack (default: Arabic faces of every platform, then sans Latin faces).
+ * @cssprop --news-color-accent - The accent: the «عاجل» label, kicker, marks and links (default `#c8102e`, dark `#ff5a5f`).
+ * @cssprop --news-color-text - The text colour (default `#1a1a1a`, dark `#ecebe8`).
+ * @cssprop --news-color-background - The background (default `#ffffff`, dark `#161615`).
+ * @cssprop --news-color-muted - Dates, captions and messages (default `#5f6368`, dark `#a7a7a2`).
+ * @cssprop --news-color-surface - Skeletons and tag pills (default `#f4f4f2`, dark `#232321`).
+ * @cssprop --news-color-border - Rules and borders (default `#e2e2de`, dark `#393936`).
  */
 export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | 'ltr' }> extends LitElement {
   /** The data as an object (property only); wins over every other input. */
@@ -270,7 +278,7 @@ export abstract class NewsDataElement<T extends { lang?: string; dir?: 'rtl' | '
   /** Also waits for a document being read (a feed, whose reader loads on first need). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    for (let pending = this.source.pending; pending; ) {
+    for (let pending = this.source.pending; pending;) {
       await pending;
       result = await super.getUpdateComplete();
       const next = this.source.pending;

@@ -259,7 +259,11 @@ async function corpus(ctx) {
   try {
     ctx.body = await readFile(new URL(name, CORPUS));
     // A type by extension and no charset: the bytes must speak for themselves.
-    ctx.type = name.endsWith('.json') ? 'application/json' : name.endsWith('.txt') ? 'text/plain' : 'application/xml';
+    ctx.type = name.endsWith('.json')
+      ? 'application/json'
+      : name.endsWith('.txt')
+        ? 'text/plain'
+        : 'application/xml';
   } catch {
     ctx.status = 404;
     ctx.body = `no corpus file ${name}`;
