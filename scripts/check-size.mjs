@@ -8,7 +8,7 @@
 //
 // Where the issue's target is met, the budget is the target. Where honest work did not reach
 // it, the budget is the size achieved rounded up by about 3% (so it holds what we have and
-// stops growth), and `missed` says by how much and why; BENCHMARKS.md and docs/benchmarks.md
+// stops growth), and `missed` says by how much and why; BENCHMARKS.md and the README
 // say what would close the gap.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
