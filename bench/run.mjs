@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { BUDGETS, cdnGraph, measureBudgets, sizes } from '../scripts/check-size.mjs';
+import { CHROMIUM, chromiumArgs } from '../scripts/wtr-browsers.mjs';
 import { serve } from './server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -134,20 +135,8 @@ const tickerBrotli = budgets.find((entry) => entry.name === 'news-ticker.js').br
 // ---- Browser and server -----------------------------------------------------------------------------
 
 const server = await serve(root, (name) => (/^[a-z]$|^one$/.test(name) ? feeds(name) : undefined));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+// The same Chromium and flags as the test suite.
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar' });
 const open = async (path) => {
   const page = await context.newPage();
