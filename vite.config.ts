@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLitTemplates } from './scripts/minify-templates.mjs';
+import { liveFeed } from './demo/live-feed.mjs';
 
 // One config, one output per mode (Vite cannot emit a library and an HTML app in one run):
 //   demo         the demo site (dev server for `npm start`, static build in dist/demo)
@@ -48,14 +49,22 @@ export default defineConfig(({ mode }) => {
         appType: 'mpa',
         publicDir: false,
         server: { port: 5173, fs: { allow: ['..'] } },
+        // The live page's feed changes every ten seconds (demo/live-feed.mjs).
+        plugins: [
+          {
+            name: 'akhbar-live-feed',
+            configureServer: (server) => void server.middlewares.use(liveFeed),
+            configurePreviewServer: (server) => void server.middlewares.use(liveFeed),
+          },
+        ],
         build: {
           outDir: '../dist/demo',
           emptyOutDir: true,
           target: 'es2022',
-          // Three pages: the news page, the playground (with the embed-code builder), the states.
+          // The news page, the playground (with the embed-code builder), the states, live updates.
           rollupOptions: {
             input: Object.fromEntries(
-              ['index', 'playground', 'gallery'].map((page) => [
+              ['index', 'playground', 'gallery', 'live'].map((page) => [
                 page,
                 fileURLToPath(new URL(`demo/${page}.html`, import.meta.url)),
               ]),
