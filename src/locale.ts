@@ -27,19 +27,27 @@ const RTL_SCRIPTS = new Set([
 ]);
 const DEFAULT_LANG = 'ar';
 
-/** A canonical BCP 47 tag, or undefined for nonsense. */
-export function canonicalLang(tag: string | null | undefined): string | undefined {
-  if (typeof tag !== 'string' || !tag.trim()) return undefined;
-  try {
-    return new Intl.Locale(tag.trim()).toString();
-  } catch {
-    return undefined;
-  }
-}
+/** Parsed tags: every render resolves the language, often per item; a page has few tags. */
+const locales = new Map<string, Intl.Locale | null>();
 
 function toLocale(tag: string | null | undefined): Intl.Locale | undefined {
-  const canonical = canonicalLang(tag);
-  return canonical ? new Intl.Locale(canonical) : undefined;
+  if (typeof tag !== 'string') return undefined;
+  let locale = locales.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = tag.trim() ? new Intl.Locale(tag.trim()) : null;
+    } catch {
+      locale = null;
+    }
+    if (locales.size > 256) locales.clear(); // tags come from pages and feeds: keep it bounded
+    locales.set(tag, locale);
+  }
+  return locale ?? undefined;
+}
+
+/** A canonical BCP 47 tag, or undefined for nonsense. */
+export function canonicalLang(tag: string | null | undefined): string | undefined {
+  return toLocale(tag)?.toString();
 }
 
 /** The nearest `lang` from the element outwards, crossing shadow roots. */
