@@ -376,6 +376,8 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
 
   #hovered = false;
   #focused = false;
+  /** A finger (or pen) is down on the strip: touch screens have no hover, so holding reads. */
+  #touched = false;
 
   #track?: HTMLElement;
   #animation?: Animation;
@@ -408,6 +410,7 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
     clearTimeout(this.#announcementTimer);
     this.#hovered = false;
     this.#focused = false;
+    this.#touched = false;
   }
 
   protected override read(document: unknown, baseUrl?: string): TickerData | Promise<TickerData> {
@@ -451,6 +454,9 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
           class="viewport"
           @pointerenter=${this.#onPointerEnter}
           @pointerleave=${this.#onPointerLeave}
+          @pointerdown=${this.#onPointerDown}
+          @pointerup=${this.#onPointerUp}
+          @pointercancel=${this.#onPointerUp}
           @focusin=${this.#onFocusIn}
           @focusout=${this.#onFocusOut}
         >
@@ -703,7 +709,9 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
   }
 
   #held(): boolean {
-    return this.paused || this.#hovered || this.#focused || this.reduced || !this.isConnected;
+    return (
+      this.paused || this.#hovered || this.#touched || this.#focused || this.reduced || !this.isConnected
+    );
   }
 
   #currentIndex(): number {
@@ -912,7 +920,7 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
       );
       this.requestUpdate();
     }
-    if (ready.length < pending.length && !this.#hovered) {
+    if (ready.length < pending.length && !this.#hovered && !this.#touched) {
       this.#retryTimer = setTimeout(() => this.#reconcile(), RETRY_MS);
     }
   }
@@ -955,6 +963,20 @@ export class NewsTickerElement extends NewsDataElement<TickerData> {
   #onPointerLeave = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
     this.#hovered = false;
+    this.#syncPlayState();
+    this.#reconcile();
+  };
+
+  #onPointerDown = (event: PointerEvent): void => {
+    if (event.pointerType === 'mouse') return;
+    this.#touched = true;
+    this.#syncPlayState();
+  };
+
+  /** The finger lifted, or the browser took the gesture over (a scroll): the strip goes on. */
+  #onPointerUp = (event: PointerEvent): void => {
+    if (event.pointerType === 'mouse' || !this.#touched) return;
+    this.#touched = false;
     this.#syncPlayState();
     this.#reconcile();
   };

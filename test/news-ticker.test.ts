@@ -529,6 +529,37 @@ describe('<news-ticker>', () => {
       }
     });
 
+    it('holds while a finger is on the strip (no hover on touch screens), and goes on when it lifts', async () => {
+      const { el } = await mount((el) => (el.data = seed()));
+      const a = animation(el)!;
+      const headline = items(el)[0].querySelector('a')!;
+      const touch = (type: string) =>
+        headline.dispatchEvent(
+          new PointerEvent(type, {
+            pointerType: 'touch',
+            pointerId: 7,
+            isPrimary: true,
+            bubbles: true,
+            composed: true,
+          }),
+        );
+      touch('pointerdown');
+      expect(a.playState).to.equal('paused');
+      expect(el.paused).to.equal(false);
+      touch('pointerup');
+      expect(a.playState).to.equal('running');
+      // The browser taking the gesture over for a scroll lets it go too.
+      touch('pointerdown');
+      expect(a.playState).to.equal('paused');
+      touch('pointercancel');
+      expect(a.playState).to.equal('running');
+      // A mouse button is not a hold: hover already covers the mouse.
+      headline.dispatchEvent(
+        new PointerEvent('pointerdown', { pointerType: 'mouse', bubbles: true, composed: true }),
+      );
+      expect(a.playState).to.equal('running');
+    });
+
     it('holds while a headline has focus, brings it into view, and resumes on blur', async () => {
       const { el } = await mount((el) => (el.data = seed()), { width: 400 });
       const a = animation(el)!;
