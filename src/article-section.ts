@@ -226,7 +226,10 @@ export class ArticleSectionElement extends LitElement {
   /** The subheading (plain text); none when empty. */
   @property() heading?: string | null;
 
-  /** The level of the subheading, 1–6 (default 3: below an article title at level 2). */
+  /**
+   * The level of the subheading, 1–6 (default 3: below an article title at level 2). The body's
+   * own headings sit below it: its top one a level down, the rest keeping their distance.
+   */
   @property({ type: Number }) level = 3;
 
   /** How the body is written: `markdown` (default), `text` (blank lines separate paragraphs) or `html`. */
@@ -312,7 +315,7 @@ export class ArticleSectionElement extends LitElement {
       case 'html':
         // Sanitized nodes once the sanitizer chunk is here; until then (or if it cannot
         // load) the body's text only, never markup.
-        return htmlModule ? htmlModule.renderHtml(body, { baseUrl: this.baseUrl }) : htmlPreview(body);
+        return htmlModule ? htmlModule.renderHtml(body, { baseUrl: this.baseUrl, level }) : htmlPreview(body);
       default:
         return markdownModule
           ? markdownModule.renderMarkdown(body, { level, baseUrl: this.baseUrl })

@@ -28,11 +28,13 @@ import { html, noChange, type TemplateResult } from 'lit';
 import { Directive, PartType, directive, type PartInfo } from 'lit/directive.js';
 import { trustedHTML } from '../data/trusted.js';
 import { safeUrl } from '../data/url.js';
-import { decodeEntities, linkRel, paragraphsTemplate, textParagraphs } from './text.js';
+import { bodyHeadingLevel, decodeEntities, linkRel, paragraphsTemplate, textParagraphs } from './text.js';
 
 export interface HtmlOptions {
   /** The document's address: relative links and images resolve against it. */
   baseUrl?: string;
+  /** The level of the section's own heading; headings in the body sit below it. Default 3. */
+  level?: number;
 }
 
 /** Elements kept (their attributes are checked separately); anything else is removed, its text kept. */
@@ -196,11 +198,32 @@ export function sanitizeHtml(source: string, options: HtmlOptions = {}): Documen
     for (const link of fragment.querySelectorAll('a:not([href])')) link.replaceWith(...link.childNodes);
     for (const el of fragment.querySelectorAll('img:not([src]):not([srcset]), source:not([srcset])'))
       el.remove();
+    shiftHeadings(fragment, options.level ?? 3);
     return fragment;
   } catch {
     return undefined;
   } finally {
     currentBase = undefined;
+  }
+}
+
+/**
+ * Puts the body's headings below the section's (as in markdown): a WordPress post's `<h2>`
+ * subheadings must not outrank the article title. The sanitized heading is replaced by one at
+ * the new level, keeping its children and its (already checked) attributes.
+ */
+function shiftHeadings(fragment: DocumentFragment, level: number): void {
+  const headings = [...fragment.querySelectorAll<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6')];
+  if (headings.length === 0) return;
+  const depthOf = (heading: Element) => Number(heading.localName[1]);
+  const top = Math.min(...headings.map(depthOf));
+  for (const heading of headings) {
+    const name = `h${bodyHeadingLevel(depthOf(heading), top, level)}`;
+    if (name === heading.localName) continue;
+    const shifted = heading.ownerDocument.createElement(name);
+    for (const attr of heading.attributes) shifted.setAttribute(attr.name, attr.value);
+    shifted.append(...heading.childNodes);
+    heading.replaceWith(shifted);
   }
 }
 
@@ -216,29 +239,34 @@ function plainFallback(source: string): TemplateResult {
 class SanitizedHtmlDirective extends Directive {
   #source?: string;
   #base?: string;
+  #level?: number;
 
   constructor(part: PartInfo) {
     super(part);
     if (part.type !== PartType.CHILD) throw new Error('sanitizedHtml() only binds to child content');
   }
 
-  render(source: string, baseUrl?: string): unknown {
-    return sanitizeHtml(source, { baseUrl }) ?? plainFallback(source);
+  render(source: string, baseUrl?: string, level?: number): unknown {
+    return sanitizeHtml(source, { baseUrl, level }) ?? plainFallback(source);
   }
 
-  override update(_part: unknown, [source, baseUrl]: [string, string | undefined]): unknown {
+  override update(
+    _part: unknown,
+    [source, baseUrl, level]: [string, string | undefined, number | undefined],
+  ): unknown {
     // The same body: the nodes inserted last time stay (a fragment empties itself on insertion).
-    if (source === this.#source && baseUrl === this.#base) return noChange;
+    if (source === this.#source && baseUrl === this.#base && level === this.#level) return noChange;
     this.#source = source;
     this.#base = baseUrl;
-    return this.render(source, baseUrl);
+    this.#level = level;
+    return this.render(source, baseUrl, level);
   }
 }
 
-/** Child content: the sanitized nodes of `source`, re-sanitized only when it or `baseUrl` change. */
+/** Child content: the sanitized nodes of `source`, re-sanitized only when it, `baseUrl` or `level` change. */
 export const sanitizedHtml = directive(SanitizedHtmlDirective);
 
 /** An HTML body as a template: sanitized nodes (or, when sanitizing is impossible, its text). */
 export function renderHtml(source: string, options: HtmlOptions = {}): TemplateResult {
-  return html`${sanitizedHtml(source, options.baseUrl)}`;
+  return html`${sanitizedHtml(source, options.baseUrl, options.level)}`;
 }

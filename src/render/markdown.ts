@@ -12,6 +12,7 @@ import { safeUrl } from '../data/url.js';
 import {
   clampLevel,
   decodeEntities,
+  bodyHeadingLevel,
   headingTemplate,
   linkRel,
   textParagraphs,
@@ -28,8 +29,8 @@ export interface MarkdownOptions {
 type Content = TemplateResult | string | typeof nothing | Content[];
 
 /**
- * Renders a markdown text. Supported: paragraphs, headings (shifted below the
- * section level), emphasis, strong, strikethrough, inline code and code blocks,
+ * Renders a markdown text. Supported: paragraphs, headings (the top one one level
+ * below the section's, see `bodyHeadingLevel`), emphasis, strong, strikethrough, inline code and code blocks,
  * ordered/unordered/nested/task lists, blockquotes, links, images, rules, line
  * breaks and GFM tables. Anything else shows its source as text.
  */
@@ -48,8 +49,9 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): T
     return paragraphsTemplate(textParagraphs(source));
   }
   // No news text nests this deep; rendering it would recurse as deep again (here and in Lit).
-  if (depthOf(tokens) > MAX_DEPTH) return paragraphsTemplate(textParagraphs(source));
-  const context: Context = { level: clampLevel(options.level ?? 3, 3), baseUrl: options.baseUrl };
+  const { depth, topHeading } = walk(tokens);
+  if (depth > MAX_DEPTH) return paragraphsTemplate(textParagraphs(source));
+  const context: Context = { level: clampLevel(options.level ?? 3, 3), topHeading, baseUrl: options.baseUrl };
   return html`${blocks(tokens, context)}`;
 }
 
@@ -83,9 +85,10 @@ function pieces(source: string): string[] {
 /** Deeper markdown (quotes in lists in quotes…) is shown as plain text. */
 const MAX_DEPTH = 32;
 
-/** How deeply tokens nest, walked without recursion. */
-function depthOf(tokens: readonly Token[]): number {
+/** How deeply tokens nest, and the top (smallest) heading depth among them; walked without recursion. */
+function walk(tokens: readonly Token[]): { depth: number; topHeading: number } {
   let deepest = 0;
+  let topHeading = 6;
   const stack: [readonly Token[], number][] = [[tokens, 1]];
   while (stack.length > 0) {
     const [level, depth] = stack.pop()!;
@@ -93,16 +96,19 @@ function depthOf(tokens: readonly Token[]): number {
     if (deepest > MAX_DEPTH) break;
     for (const token of level) {
       const t = token as Tokens.Generic;
+      if (t.type === 'heading') topHeading = Math.min(topHeading, (t as Tokens.Heading).depth);
       if (t.tokens?.length) stack.push([t.tokens, depth + 1]);
       if (Array.isArray(t.items))
         for (const item of t.items) if (item.tokens?.length) stack.push([item.tokens, depth + 1]);
     }
   }
-  return deepest;
+  return { depth: deepest, topHeading };
 }
 
 interface Context {
+  /** The section heading's level; the body's top heading sits one below it. */
   level: number;
+  topHeading: number;
   baseUrl?: string;
 }
 
@@ -120,7 +126,10 @@ function block(token: Token, context: Context): Content {
       return html`<p>${inlines((token as Tokens.Paragraph).tokens, context)}</p>`;
     case 'heading': {
       const heading = token as Tokens.Heading;
-      return headingTemplate(context.level + heading.depth, inlines(heading.tokens, context));
+      return headingTemplate(
+        bodyHeadingLevel(heading.depth, context.topHeading, context.level),
+        inlines(heading.tokens, context),
+      );
     }
     case 'code':
       return html`<pre dir="ltr" translate="no"><code>${(token as Tokens.Code).text}</code></pre>`;

@@ -199,6 +199,15 @@ export function linkRel(href: string): string | undefined {
   }
 }
 
+/**
+ * The level a body's heading takes under a section heading at `level`: the body's top heading
+ * (`top`, its smallest level) sits one level below, the others keep their distance to it, and
+ * none goes past h6. So a body written with `##` or `<h2>` subheadings fits the page's outline.
+ */
+export function bodyHeadingLevel(depth: number, top: number, level: number): number {
+  return clampLevel(level + 1 + depth - top);
+}
+
 /** A heading level within 1–6 (anything else, NaN included, becomes the fallback). */
 export function clampLevel(level: unknown, fallback = 2): number {
   const value = typeof level === 'number' ? level : Number(level);

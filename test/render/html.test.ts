@@ -17,16 +17,32 @@ function clean(source: string, baseUrl?: string): string {
   return box.innerHTML;
 }
 
-/** The elements of the sanitized fragment. */
+/** The elements of the sanitized fragment (under a level-1 heading, so an <h2> stays an <h2>). */
 function nodes(source: string, baseUrl?: string): Element[] {
   const box = document.createElement('div');
-  box.append(sanitizeHtml(source, { baseUrl })!);
+  box.append(sanitizeHtml(source, { baseUrl, level: 1 })!);
   return [...box.querySelectorAll('*')];
 }
 
 const shadow = (el: Element) => el.shadowRoot!;
 
 describe('render/html: the sanitizer', () => {
+  it("puts the body's headings below the section's, keeping their distances, text and attributes", () => {
+    const headings = (level?: number) => {
+      const box = document.createElement('div');
+      box.append(
+        sanitizeHtml('<h2 dir="ltr">Top</h2><p>نص</p><h3>ثانٍ <em>مائل</em></h3><h6>عميق</h6>', { level })!,
+      );
+      return [...box.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+        (h) =>
+          `${h.localName}${h.hasAttribute('dir') ? `[dir=${h.getAttribute('dir')}]` : ''} ${h.innerHTML}`,
+      );
+    };
+    // A WordPress post's <h2> subheadings under a level-3 section: h4, then h5; past h6 stays h6.
+    expect(headings()).to.deep.equal(['h4[dir=ltr] Top', 'h5 ثانٍ <em>مائل</em>', 'h6 عميق']);
+    expect(headings(1)).to.deep.equal(['h2[dir=ltr] Top', 'h3 ثانٍ <em>مائل</em>', 'h6 عميق']);
+  });
+
   it('keeps the markup of a news body', () => {
     const source =
       '<h2>عنوان</h2><p>نص <strong>قوي</strong> و<em>مائل</em> و<mark>مميز</mark> <abbr title="الأمم المتحدة">أمم</abbr>' +

@@ -51,6 +51,13 @@ describe('render/markdown', () => {
     expect(shallow.querySelector('h2')!.textContent).to.equal('عنوان');
   });
 
+  it("puts the body's top heading one level below the section's, whatever level it was written at", () => {
+    const root = md('## أول\n\n> ### في اقتباس\n\n- #### في قائمة', 3);
+    expect(
+      [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`),
+    ).to.deep.equal(['h4 أول', 'h5 في اقتباس', 'h6 في قائمة']);
+  });
+
   it('renders ordered, unordered, nested and task lists', () => {
     const root = md('3. ثالث\n   - فرعي\n4. رابع\n\n- [x] تم\n- [ ] لم يتم');
     const ordered = root.querySelector('ol')!;
