@@ -10,9 +10,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { safeUrl } from '../data/url.js';
 import {
+  bodyHeadingLevel,
   clampLevel,
   decodeEntities,
-  bodyHeadingLevel,
   headingTemplate,
   linkRel,
   textParagraphs,
@@ -29,10 +29,10 @@ export interface MarkdownOptions {
 type Content = TemplateResult | string | typeof nothing | Content[];
 
 /**
- * Renders a markdown text. Supported: paragraphs, headings (the top one one level
- * below the section's, see `bodyHeadingLevel`), emphasis, strong, strikethrough, inline code and code blocks,
- * ordered/unordered/nested/task lists, blockquotes, links, images, rules, line
- * breaks and GFM tables. Anything else shows its source as text.
+ * Renders a markdown text. Supported: paragraphs, headings (the top one a level below
+ * the section's, see `bodyHeadingLevel`), emphasis, strong, strikethrough, inline code
+ * and code blocks, ordered/unordered/nested/task lists, blockquotes, links, images,
+ * rules, line breaks and GFM tables. Anything else shows its source as text.
  */
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): TemplateResult {
   // Hundreds of markers in a row (quotes, list bullets, emphasis, brackets) are no news text,
