@@ -93,8 +93,11 @@ async function mount(setup: (el: NewsTickerElement) => void, options: MountOptio
   return { el, events, container };
 }
 
-/** Whether this browser's driver emulates media features (Chromium's does; Firefox's and WebKit's do not). */
-let canEmulate = true;
+/**
+ * Whether this browser's driver emulates media features: Chromium's does; Firefox's (BiDi) and
+ * WebKit's (WebDriver) do not, and asking them prints a stack trace in the runner's output.
+ */
+let canEmulate = /Chrome\//.test(navigator.userAgent); // HeadlessChrome/… too
 
 /** Emulates prefers-reduced-motion where the driver can; says whether the page now sees `on`. */
 async function emulateReducedMotion(on: boolean): Promise<boolean> {
