@@ -228,7 +228,8 @@ export class ArticleSectionElement extends LitElement {
 
   /**
    * The level of the subheading, 1–6 (default 3: below an article title at level 2). The body's
-   * own headings sit below it: its top one a level down, the rest keeping their distance.
+   * own headings sit below it (its top one a level down, the rest keeping their distance), or at
+   * this level when there is no subheading.
    */
   @property({ type: Number }) level = 3;
 
@@ -301,13 +302,16 @@ export class ArticleSectionElement extends LitElement {
   protected override render(): TemplateResult {
     const { heading, body, format } = this.#content();
     const level = clampLevel(this.level, 3);
+    // The body's own headings sit below the subheading, or where it would be without one.
+    const above = heading ? level : level - 1;
     const lang = resolveLang(this);
     return html`<section class="base" part="section" lang=${lang} dir=${this.#direction(lang) ?? nothing}>
       ${heading ? headingTemplate(level, heading, 'heading') : nothing}
-      ${body.trim() ? html`<div class="body" part="body">${this.#renderBody(body, format, level)}</div>` : nothing}
+      ${body.trim() ? html`<div class="body" part="body">${this.#renderBody(body, format, above)}</div>` : nothing}
     </section>`;
   }
 
+  /** `level`: the level of the heading the body's own headings sit below (0 for none). */
   #renderBody(body: string, format: SectionFormat, level: number): TemplateResult {
     switch (format) {
       case 'text':

@@ -111,6 +111,25 @@ describe('<article-section>', () => {
     expect(shadow(el).querySelector('h3')!.textContent).to.equal('عنوان');
   });
 
+  it("puts a body's headings where the missing subheading would be, in markdown and in HTML", async () => {
+    // A WordPress post's content: <h2> subheadings, in a section without a heading of its own.
+    for (const [format, body] of [
+      ['markdown', '## أول\n\nنص\n\n### ثانٍ'],
+      ['html', '<h2>أول</h2><p>نص</p><h3>ثانٍ</h3>'],
+    ]) {
+      const el = await fixture<ArticleSectionElement>(
+        html`<article-section format=${format} .body=${body}></article-section>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('h1, h2, h3, h4, h5, h6'), `${format} rendered`);
+      const levels = [...shadow(el).querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+        (h) => `${h.localName} ${h.textContent}`,
+      );
+      // Under an article title at h2: h3 then h4, no level skipped.
+      expect(levels, format).to.deep.equal(['h3 أول', 'h4 ثانٍ']);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('renders no heading element without a heading', async () => {
     const el = await fixture<ArticleSectionElement>(html`<article-section body="فقرة"></article-section>`);
     expect(shadow(el).querySelector('h1, h2, h3, h4, h5, h6')).to.equal(null);

@@ -33,7 +33,7 @@ import { bodyHeadingLevel, decodeEntities, linkRel, paragraphsTemplate, textPara
 export interface HtmlOptions {
   /** The document's address: relative links and images resolve against it. */
   baseUrl?: string;
-  /** The level of the section's own heading; headings in the body sit below it. Default 3. */
+  /** The level of the heading above the body (the section's own); the body's sit below it. Default 3. */
   level?: number;
 }
 

@@ -11,7 +11,6 @@ import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { safeUrl } from '../data/url.js';
 import {
   bodyHeadingLevel,
-  clampLevel,
   decodeEntities,
   headingTemplate,
   linkRel,
@@ -20,7 +19,7 @@ import {
 } from './text.js';
 
 export interface MarkdownOptions {
-  /** The level of the section's own heading; headings in the body sit below it. Default 3. */
+  /** The level of the heading above the body (the section's own); the body's sit below it. Default 3. */
   level?: number;
   /** The document's address: relative links and images resolve against it. */
   baseUrl?: string;
@@ -51,7 +50,7 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): T
   // No news text nests this deep; rendering it would recurse as deep again (here and in Lit).
   const { depth, topHeading } = walk(tokens);
   if (depth > MAX_DEPTH) return paragraphsTemplate(textParagraphs(source));
-  const context: Context = { level: clampLevel(options.level ?? 3, 3), topHeading, baseUrl: options.baseUrl };
+  const context: Context = { level: options.level ?? 3, topHeading, baseUrl: options.baseUrl };
   return html`${blocks(tokens, context)}`;
 }
 
