@@ -2,6 +2,7 @@
 //   dist/cdn/*        bundles for script tags (Lit inside)
 //   dist/*.js, *.d.ts the npm build (lit and marked stay dependencies)
 //   dist/demo/        the demo as a static site
+// Then the checks: size budgets, and the packed npm package as a consumer uses it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 
@@ -15,3 +16,4 @@ for (const mode of ['cdn-module', 'cdn-iife', 'cdn-ticker', 'demo']) {
 cpSync('demo/data', 'dist/demo/data', { recursive: true });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('node', ['scripts/check-size.mjs']);
+run('node', ['scripts/check-package.mjs']);

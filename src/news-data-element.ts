@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DataSource, type Status } from './data/source.js';
+import type { NewsLoadEvent } from './events.js';
 import {
   RELATIVE_THRESHOLD,
   directionOf,
@@ -132,6 +133,36 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The events of an element whose data is `T`: `news-load` hands over the data typed. */
+export interface NewsElementEventMap<T> extends HTMLElementEventMap {
+  'news-load': NewsLoadEvent<T>;
+}
+
+// Typed listeners: `ticker.addEventListener('news-load', (event) => event.detail.data.items)`
+// knows the items without a cast (the global map can only say `unknown`).
+export interface NewsDataElement<T extends { lang?: string; dir?: 'rtl' | 'ltr' }> {
+  addEventListener<K extends keyof NewsElementEventMap<T>>(
+    type: K,
+    listener: (this: this, event: NewsElementEventMap<T>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof NewsElementEventMap<T>>(
+    type: K,
+    listener: (this: this, event: NewsElementEventMap<T>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
 
 /**
  * What the ticker and the article share: the data inputs and their precedence,

@@ -86,8 +86,10 @@ function create<E extends TestElement = SourceTestTickerElement>(
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   const loads: NewsLoadEvent[] = [];
   const errors: NewsErrorEvent[] = [];
-  el.addEventListener('news-load', (event) => loads.push(event));
-  el.addEventListener('news-error', (event) => errors.push(event));
+  // Either kind of element: the page-wide event map (each class's own map types `data` for it).
+  const target: HTMLElement = el;
+  target.addEventListener('news-load', (event) => loads.push(event));
+  target.addEventListener('news-error', (event) => errors.push(event));
   mountedElements.push(el);
   return { el, loads, errors };
 }
