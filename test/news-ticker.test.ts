@@ -44,11 +44,12 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => req
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const time = (a: Animation) => Number(a.currentTime);
 /**
- * How far (px) a box may be from where the clock puts it: engines can draw a frame or two apart
- * from the time they report (WebKit does, more so on a busy machine), so three frames at `speed`,
- * plus rounding. Real jumps are a headline's width (over 50 px in every test here).
+ * How far (px) a box may be from where the clock puts it: engines can draw a sample some frames
+ * away from the time they report (WebKit does, by up to ~90 ms on a busy machine), so 100 ms at
+ * `speed`, plus rounding. Speeds are measured over a second, so this is 10% of the distance;
+ * real jumps are a headline's width (hundreds of px in these tests).
  */
-const slack = (speed: number) => 2 + (speed * 50) / 1000;
+const slack = (speed: number) => 2 + (speed * 100) / 1000;
 /** The page's clock (ms): the strip moves by speed × this, whatever seeks keep it in place. */
 const now = () => Number(document.timeline.currentTime);
 const dirOf = (el: NewsTickerElement) => root(el).querySelector<HTMLElement>('.base')!.dir;
@@ -327,7 +328,7 @@ describe('<news-ticker>', () => {
       );
       const x0 = first.left;
       const t0 = time(a);
-      await waitUntil(() => time(a) - t0 > 250);
+      await waitUntil(() => time(a) - t0 > 1000, 'did not move for a second', { timeout: 4000 });
       const moved = items(el)[0].getBoundingClientRect().left - x0;
       const expected = ((time(a) - t0) / 1000) * 200;
       expect(moved).to.be.above(0);
@@ -347,7 +348,7 @@ describe('<news-ticker>', () => {
       expect(String(keyframes[1].transform)).to.match(/^translateX\(-\d+(\.\d+)?px\)$/);
       const x0 = items(el)[0].getBoundingClientRect().left;
       const t0 = time(a);
-      await waitUntil(() => time(a) - t0 > 250);
+      await waitUntil(() => time(a) - t0 > 1000, 'did not move for a second', { timeout: 4000 });
       const moved = items(el)[0].getBoundingClientRect().left - x0;
       expect(moved).to.be.below(0);
       expect(-moved).to.be.closeTo(((time(a) - t0) / 1000) * 200, slack(200));
@@ -789,41 +790,63 @@ describe('<news-ticker>', () => {
 
     /**
      * Watches what is on screen from now on: `until(done)` samples it until `done`, failing if
-     * anything on screen moved off the clock in between (a jump).
+     * anything on screen moved off the clock in between and stayed off (a jump). WebKit now and
+     * then draws one sample a few frames away from its clock and the next one back on it (seen:
+     * +23.6 px, then -24.8 px, at 400 px/s); a jump stays. So a sample off the clock is only a
+     * suspect, checked again against the same earlier picture by the next samples: a jump is
+     * off in `CONFIRM` samples in a row.
      */
     function watchForJumps(el: NewsTickerElement, speed: number) {
+      const CONFIRM = 3;
       const period = () => mainList(el).getBoundingClientRect().width;
-      let previous = {
+      const picture = () => ({
         at: now(),
         period: period(),
         seen: new Map(onScreen(el).map(({ li, left }) => [li, left])),
-      };
+      });
+      let previous = picture();
+      let suspect = 0;
       let samples = 0;
-      const check = () => {
+      /** The largest move off the clock since `previous` (0 when everything moved with it). */
+      const offClock = (): number => {
         const at = now();
         const expected = ((at - previous.at) / 1000) * speed * (dirOf(el) === 'rtl' ? 1 : -1);
         // A lap may end in between: the copy takes the list's place, the same picture one period away.
         const laps = [0, previous.period, period()];
+        let worst = 0;
         // Whatever was on screen must have moved with the clock, whether it is still on screen or not.
         for (const [li, before] of previous.seen) {
           if (!li.isConnected) continue;
           const off = li.getBoundingClientRect().left - before - expected;
-          if (!laps.some((lap) => Math.abs(Math.abs(off) - lap) < slack(speed))) {
-            throw new Error(`a headline on screen jumped by ${off.toFixed(1)}px`);
+          if (
+            !laps.some((lap) => Math.abs(Math.abs(off) - lap) < slack(speed)) &&
+            Math.abs(off) > Math.abs(worst)
+          ) {
+            worst = off;
           }
         }
-        previous = { at, period: period(), seen: new Map(onScreen(el).map(({ li, left }) => [li, left])) };
-        samples += 1;
+        return worst;
       };
+      const check = () => {
+        const off = offClock();
+        samples += 1;
+        if (off === 0) {
+          suspect = 0;
+          previous = picture();
+        } else if (++suspect >= CONFIRM) {
+          throw new Error(`a headline on screen jumped by ${off.toFixed(1)}px (${CONFIRM} samples in a row)`);
+        }
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       return {
         check,
-        /** Samples in animation frames (where every engine's boxes agree with the clock) until `done`. */
+        /** Samples in animation frames until `done` (and until no suspect is left). */
         async until(done: () => boolean, timeout = 8000) {
           const start = performance.now();
           for (;;) {
-            await new Promise((resolve) => requestAnimationFrame(resolve));
+            await frame();
             check();
-            if (done()) return samples;
+            if (done() && suspect === 0) return samples;
             if (performance.now() - start > timeout) throw new Error('never done');
           }
         },
