@@ -4,6 +4,7 @@ export { NewsArticleElement } from './news-article.js';
 export { ArticleSectionElement } from './article-section.js';
 export { NewsErrorEvent, NewsLoadEvent } from './events.js';
 export type { NewsErrorDetail, NewsLoadDetail } from './events.js';
+export type { NewsElementEventMap } from './news-data-element.js';
 export type { Status } from './data/source.js';
 export type {
   ArticleData,
