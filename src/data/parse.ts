@@ -15,7 +15,7 @@ import { DataError } from './error.js';
 import { decodeBytes, parseXml } from './decode.js';
 import { safeUrl } from './url.js';
 import { compact } from './fields.js';
-import { MAX_BYTES, guard, locate, ownTicker, reason } from './read.js';
+import { MAX_BYTES, guard, locate, ownTicker, responseJson } from './read.js';
 import { ownArticle } from './read-article.js';
 import type { Feed } from './feeds/feed.js';
 import { isObject } from './feeds/json.js';
@@ -45,15 +45,7 @@ export function parseBytes(
       .replace(/^\ufeff/, '')
       .trim();
     if (!text) throw new DataError(`${where} is empty`);
-    if (!text.startsWith('<')) {
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        if (/^[[{]/.test(text))
-          throw new DataError(`${where} is not valid JSON: ${reason(error)}`, { cause: error });
-        throw new DataError(`${where} is neither JSON nor a feed (plain text?)`);
-      }
-    }
+    if (!text.startsWith('<')) return responseJson(text, where);
     // The first element, past the XML declaration, comments and a doctype.
     const head = text.slice(0, 65536);
     const start = head.slice(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(head)![0].length);

@@ -67,17 +67,23 @@ export function readBytes(bytes: Uint8Array, contentType: string | null, url: st
     }
     text = text?.replace(/^\ufeff/, '').trim();
     if (text === '') throw new DataError(`${where} is empty`);
-    if (text !== undefined && !text.startsWith('<')) {
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        if (/^[[{]/.test(text))
-          throw new DataError(`${where} is not valid JSON: ${reason(error)}`, { cause: error });
-        throw new DataError(`${where} is neither JSON nor a feed (plain text?)`);
-      }
-    }
+    if (text !== undefined && !text.startsWith('<')) return responseJson(text, where);
   }
   return withFormats((module) => module.parseBytes(bytes, contentType, url));
+}
+
+/**
+ * A response's text that is not markup, as JSON. Broken JSON and text that is no JSON at all
+ * (a plain-text page) get different messages, both naming `where`.
+ */
+export function responseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (/^[[{]/.test(text))
+      throw new DataError(`${where} is not valid JSON: ${reason(error)}`, { cause: error });
+    throw new DataError(`${where} is neither JSON nor a feed (plain text?)`);
+  }
 }
 
 /**
